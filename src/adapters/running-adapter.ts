@@ -1,0 +1,5 @@
+/** A started chat adapter. */
+export interface RunningAdapter {
+  name: string;
+  stop(): Promise<void>;
+}

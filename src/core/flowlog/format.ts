@@ -1,0 +1,219 @@
+import { type FieldSpec, lookupField, unknownField } from './fields.js';
+import { looksLikeAddress, parseUint, startsWith } from './tokens.js';
+import type { FlowFields, FlowFormat, FormatSource } from './types.js';
+
+const K_INT = 0;
+const K_STRING = 1;
+const K_ADDR = 2;
+const K_ACTION = 3;
+const K_STATUS = 4;
+
+/** A layout ready for the hot path: parallel arrays instead of objects. */
+export interface CompiledFormat extends FlowFormat {
+  names: string[];
+  kinds: Uint8Array;
+  size: number;
+  /** the generated hot-path reader, made on first use */
+  fast?: LineReader;
+}
+
+const KIND_CODE = { int: K_INT, string: K_STRING, addr: K_ADDR, action: K_ACTION, status: K_STATUS } as const;
+
+/** Builds a layout from field names in any spelling; unknown names are read as opaque strings. */
+export function compileFormat(
+  names: readonly string[],
+  source: FormatSource,
+  label: string,
+  id = 0,
+): CompiledFormat {
+  const fields: FieldSpec[] = names.map((n) => lookupField(n) ?? unknownField(n));
+  return {
+    id,
+    fields,
+    label,
+    source,
+    tgw: fields.some((s) => s.tgwOnly),
+    names: fields.map((s) => s.name),
+    kinds: Uint8Array.from(fields.map((s) => KIND_CODE[s.kind])),
+    size: fields.length,
+  };
+}
+
+/**
+ * Reads `fmt.size` tokens starting at `start` into fields. Returns the fields, or a sentence saying
+ * why the tokens are not a record of this layout. In `strict` mode every token must also have the
+ * shape its field has in real logs (eni-…, 12-digit account, epoch seconds…): used when the layout is
+ * a guess, or when records are being found inside a longer line.
+ */
+export function readTokens(
+  tokens: readonly string[],
+  start: number,
+  fmt: CompiledFormat,
+  strict: boolean,
+): FlowFields | string {
+  const out: FlowFields = {};
+  const { names, kinds, size } = fmt;
+  for (let i = 0; i < size; i++) {
+    const t = tokens[start + i]!;
+    if (t === '-') continue;
+    const name = names[i]!;
+    switch (kinds[i]) {
+      case K_INT: {
+        const n = parseUint(t);
+        if (n < 0) return `${name} is "${clip(t)}", not a number`;
+        if (strict && !intFits(name, n)) return `${name} ${n} is out of range`;
+        out[name] = n;
+        break;
+      }
+      case K_ADDR:
+        if (!looksLikeAddress(t)) return `${name} is "${clip(t)}", not an IP address`;
+        out[name] = t;
+        break;
+      case K_ACTION:
+        if (t === 'ACCEPT' || t === 'REJECT') out.action = t;
+        else return `action is "${clip(t)}", expected ACCEPT or REJECT`;
+        break;
+      case K_STATUS:
+        if (t === 'OK' || t === 'NODATA' || t === 'SKIPDATA') out['log-status'] = t;
+        else return `log-status is "${clip(t)}", expected OK, NODATA or SKIPDATA`;
+        break;
+      default:
+        if (strict && !stringFits(name, t)) return `${name} is "${clip(t)}"`;
+        out[name] = t;
+    }
+  }
+  return out;
+}
+
+function clip(t: string): string {
+  return t.length > 24 ? `${t.slice(0, 21)}…` : t;
+}
+
+function intFits(name: string, n: number): boolean {
+  switch (name) {
+    case 'version':
+      return n >= 2 && n <= 20;
+    case 'srcport':
+    case 'dstport':
+      return n <= 65535;
+    case 'protocol':
+      return n <= 255;
+    case 'start':
+    case 'end':
+      return n >= 100_000_000;
+    case 'tcp-flags':
+      return n <= 255;
+    case 'traffic-path':
+      return n >= 1 && n <= 20;
+    default:
+      return true;
+  }
+}
+
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+const AZ_ID = /^[a-z]{2,5}\d-az\d+$/;
+
+function stringFits(name: string, t: string): boolean {
+  switch (name) {
+    case 'account-id':
+    case 'tgw-src-vpc-account-id':
+    case 'tgw-dst-vpc-account-id':
+      return t === 'unknown' || (t.length === 12 && parseUint(t) >= 0);
+    case 'interface-id':
+    case 'tgw-src-eni':
+    case 'tgw-dst-eni':
+      return startsWith(t, 'eni-');
+    case 'vpc-id':
+    case 'tgw-src-vpc-id':
+    case 'tgw-dst-vpc-id':
+      return startsWith(t, 'vpc-');
+    case 'subnet-id':
+    case 'tgw-src-subnet-id':
+    case 'tgw-dst-subnet-id':
+      return startsWith(t, 'subnet-');
+    case 'instance-id':
+      return startsWith(t, 'i-');
+    case 'tgw-id':
+      return startsWith(t, 'tgw-') && !t.startsWith('tgw-attach-');
+    case 'tgw-attachment-id':
+    case 'tgw-pair-attachment-id':
+      return startsWith(t, 'tgw-attach-');
+    case 'type':
+      return t === 'IPv4' || t === 'IPv6' || t === 'EFA';
+    case 'flow-direction':
+      return t === 'ingress' || t === 'egress';
+    case 'resource-type':
+      return t === 'TransitGateway' || t === 'TransitGatewayAttachment';
+    case 'region':
+      return REGION.test(t);
+    case 'az-id':
+    case 'tgw-src-az-id':
+    case 'tgw-dst-az-id':
+      return AZ_ID.test(t);
+    case 'pkt-src-aws-service':
+    case 'pkt-dst-aws-service':
+      return /^[A-Z0-9_]+$/.test(t);
+    default:
+      return true;
+  }
+}
+
+/** Reads one clean line of a layout; see {@link lineReaderFor}. */
+export type LineReader = (text: string) => FlowFields | undefined;
+
+const SAFE_NAME = /^[A-Za-z0-9@_-]{1,64}$/;
+
+/**
+ * The hot path: a reader specialised for one layout. It finds fields with `indexOf(' ')`, parses
+ * integers from the line's characters without slicing, and builds the record as one object literal,
+ * so every record of a layout has the same shape. A field that was `-` is present as `undefined`
+ * (JSON output drops it). Returns undefined when the line is not a clean, single-spaced record of
+ * this layout; the caller then takes the careful path, which also says why.
+ *
+ * The function is generated once per layout. Field names only enter the generated code as JSON string
+ * literals, and only when they are plain names; anything else uses the generic reader.
+ */
+export function lineReaderFor(fmt: CompiledFormat): LineReader {
+  if (!fmt.names.every((n) => SAFE_NAME.test(n))) return (text) => readLineGeneric(text, fmt);
+  const last = fmt.size - 1;
+  let body = 'const len = text.length; let i = 0, j = 0, c = 0, n = 0;\n';
+  const props: string[] = [];
+  for (let f = 0; f <= last; f++) {
+    const v = `v${f}`;
+    body +=
+      f === last
+        ? "j = len; if (j <= i || text.indexOf(' ', i) >= 0) return undefined;\n"
+        : "j = text.indexOf(' ', i); if (j <= i) return undefined;\n";
+    body += `let ${v};\nif (j - i === 1 && text.charCodeAt(i) === 45) ${v} = undefined;\n`;
+    switch (fmt.kinds[f]) {
+      case K_INT:
+        body += `else { if (j - i > 15) return undefined; n = 0; for (let q = i; q < j; q++) { c = text.charCodeAt(q) - 48; if (c < 0 || c > 9) return undefined; n = n * 10 + c; } ${v} = n; }\n`;
+        break;
+      case K_ACTION:
+        body += `else { ${v} = text.slice(i, j); if (${v} !== 'ACCEPT' && ${v} !== 'REJECT') return undefined; }\n`;
+        break;
+      case K_STATUS:
+        body += `else { ${v} = text.slice(i, j); if (${v} !== 'OK' && ${v} !== 'NODATA' && ${v} !== 'SKIPDATA') return undefined; }\n`;
+        break;
+      case K_ADDR:
+        body += `else { ${v} = text.slice(i, j); if (!isAddr(${v})) return undefined; }\n`;
+        break;
+      default:
+        body += `else ${v} = text.slice(i, j);\n`;
+    }
+    body += 'i = j + 1;\n';
+    props.push(`${JSON.stringify(fmt.names[f])}: ${v}`);
+  }
+  body += `return { ${props.join(', ')} };`;
+  const make = new Function('isAddr', `return function readLine(text) {\n${body}\n};`);
+  return make(looksLikeAddress) as LineReader;
+}
+
+/** The same contract as a generated reader, for layouts with unusual field names. */
+function readLineGeneric(text: string, fmt: CompiledFormat): FlowFields | undefined {
+  if (text.length === 0 || text.charCodeAt(0) <= 32) return undefined;
+  const tokens = text.split(' ');
+  if (tokens.length !== fmt.size) return undefined;
+  const r = readTokens(tokens, 0, fmt, false);
+  return typeof r === 'string' ? undefined : r;
+}

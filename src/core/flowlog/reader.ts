@@ -1,0 +1,355 @@
+import { cleanLine, isInsightsMeta } from './clean-line.js';
+import { lookupField } from './fields.js';
+import { type CompiledFormat, compileFormat, lineReaderFor, readTokens } from './format.js';
+import { inferLayout, looksLikeRecord } from './infer-layout.js';
+import { splitTokens } from './tokens.js';
+import type { FlowFields, IgnoredReason, ParseItem, ReaderStats, ReaderWarning } from './types.js';
+
+export interface FlowLogReaderOptions {
+  /** A format the user gave: `${version} ${srcaddr} …`, or names separated by spaces or commas. */
+  format?: string;
+  /** Receives every line's outcome, in input order. */
+  onItem: (item: ParseItem) => void;
+}
+
+interface Ambiguous {
+  ambiguous: string;
+  warning: ReaderWarning;
+}
+
+interface Table {
+  columns: string[];
+  messageColumn: number;
+  format?: CompiledFormat;
+  fieldColumns: number[];
+}
+
+const MAX_WARNING_LINES = 200;
+
+/**
+ * Reads flow-log text one line at a time, whatever it is wrapped in, and never throws on user text.
+ * Every line becomes a record, a skipped (NODATA/SKIPDATA) record, an ignored line or an invalid line
+ * with a reason. A line that reads as a record of the current layout takes the fast path: one split,
+ * one pass over the tokens; everything else (noise, headers, inference) takes the slow path.
+ */
+export class FlowLogReader {
+  private lineNo = 0;
+  private readonly tokens: string[] = [];
+  private readonly onItem: (item: ParseItem) => void;
+  private current: CompiledFormat | undefined;
+  private readonly userFormat: CompiledFormat | undefined;
+  private readonly byCount = new Map<number, CompiledFormat | Ambiguous>();
+  private table: Table | undefined;
+  /** the layout most recently inferred for headerless lines: tried first on the next line */
+  private lastInferred: CompiledFormat | undefined;
+  private readonly used: CompiledFormat[] = [];
+  private readonly perFormat = new Map<CompiledFormat, number>();
+  private readonly warnings: ReaderWarning[] = [];
+  private nextId = 1;
+  readonly stats: ReaderStats = {
+    lines: 0,
+    records: 0,
+    tgwRecords: 0,
+    nodata: 0,
+    skipdata: 0,
+    invalid: 0,
+    ignored: 0,
+    accept: 0,
+    reject: 0,
+    formats: [],
+  };
+
+  constructor(options: FlowLogReaderOptions) {
+    this.onItem = options.onItem;
+    if (options.format !== undefined && options.format.trim() !== '') {
+      const names = parseFormatString(options.format);
+      this.userFormat = this.compile(names, 'user', `your format (${names.length} fields)`);
+      this.current = this.userFormat;
+    }
+  }
+
+  /** Reads one line (without its line break). */
+  line(raw: string): void {
+    const line = ++this.lineNo;
+    const fmt = this.current ?? this.lastInferred;
+    if (fmt !== undefined) {
+      if (fmt.fast === undefined) fmt.fast = lineReaderFor(fmt);
+      const r = fmt.fast(raw);
+      if (r !== undefined) {
+        this.record(r, fmt, line, undefined);
+        return;
+      }
+    }
+    this.slow(raw, line);
+  }
+
+  /** Reads a whole text (a chat paste); lines are split on LF, CRLF or CR. */
+  text(text: string): void {
+    for (const l of text.split(/\r\n|\n|\r/)) this.line(l);
+  }
+
+  /** Finishes reading: the counts and the warnings about formats and unreadable lines. */
+  end(): { stats: ReaderStats; warnings: ReaderWarning[] } {
+    this.stats.lines = this.lineNo;
+    this.stats.formats = this.used.map((f) => ({
+      label: f.label,
+      source: f.source,
+      fields: f.size,
+      records: this.perFormat.get(f) ?? 0,
+      tgw: f.tgw,
+    }));
+    return { stats: this.stats, warnings: this.warnings };
+  }
+
+  private compile(names: readonly string[], source: CompiledFormat['source'], label: string): CompiledFormat {
+    return compileFormat(names, source, label, this.nextId++);
+  }
+
+  private slow(raw: string, line: number): void {
+    const c = cleanLine(raw);
+    switch (c.kind) {
+      case 'ignored':
+        this.ignore(c.reason, raw, line);
+        return;
+      case 'format':
+        this.current = this.compile(c.names, 'user', `format on line ${line} (${c.names.length} fields)`);
+        this.ignore('format', raw, line);
+        return;
+      case 'table-header': {
+        const columns = c.columns;
+        const fieldColumns = columns.map((_, i) => i).filter((i) => !isInsightsMeta(columns[i]!));
+        this.table = {
+          columns,
+          messageColumn: columns.findIndex((x) => x.toLowerCase() === '@message'),
+          fieldColumns,
+          format:
+            fieldColumns.length >= 2
+              ? this.compile(
+                  fieldColumns.map((i) => columns[i]!),
+                  'header',
+                  `table header on line ${line} (${fieldColumns.length} fields)`,
+                )
+              : undefined,
+        };
+        this.ignore('header', raw, line);
+        return;
+      }
+      case 'table-row':
+        this.tableRow(c.cells, raw, line);
+        return;
+      case 'text': {
+        const multi = c.texts.length > 1;
+        let part = 0;
+        for (const t of c.texts) part += this.readText(t, raw, line, c.elided, multi ? part : undefined);
+        return;
+      }
+    }
+  }
+
+  private tableRow(cells: string[], raw: string, line: number): void {
+    const table = this.table;
+    if (table?.format && cells.length === table.columns.length) {
+      const tokens = table.fieldColumns.map((i) => cells[i] || '-');
+      const r = readTokens(tokens, 0, table.format, false);
+      if (typeof r !== 'string') this.record(r, table.format, line, undefined);
+      else this.invalid(line, raw, r);
+      return;
+    }
+    if (table && table.messageColumn >= 0 && cells.length === table.columns.length) {
+      this.readText(cells[table.messageColumn]!, raw, line, false, undefined);
+      return;
+    }
+    const longest = cells.reduce((a, b) => (b.length > a.length ? b : a), '');
+    this.readText(longest.split(/\s+/).length >= 6 ? longest : cells.join(' '), raw, line, false, undefined);
+  }
+
+  /** Reads cleaned text; returns how many records it held. */
+  private readText(
+    text: string,
+    raw: string,
+    line: number,
+    elided: boolean,
+    part: number | undefined,
+  ): number {
+    const tokens = this.tokens;
+    const n = splitTokens(text, tokens);
+    if (n === 0) {
+      this.ignore('blank', raw, line);
+      return 0;
+    }
+    if (this.isHeader(tokens, n)) {
+      const names = tokens.slice(0, n);
+      const header = this.compile(names, 'header', `header on line ${line} (${n} fields)`);
+      if (this.userFormat && this.userFormat.names.join(' ') !== header.names.join(' ')) {
+        this.warnings.push({
+          code: 'format-conflict',
+          line,
+          message: `line ${line} is a header that differs from the format you gave; the header is used from there on`,
+        });
+      }
+      this.current = header;
+      this.ignore('header', raw, line);
+      return 0;
+    }
+
+    let reason: string | undefined;
+    const cur = this.current;
+    if (cur) {
+      if (n === cur.size) {
+        const r = readTokens(tokens, 0, cur, false);
+        if (typeof r !== 'string') {
+          this.record(r, cur, line, part);
+          return 1;
+        }
+        reason = `${r} (reading it as ${cur.label})`;
+      } else if (n > cur.size) {
+        const found = this.scan(tokens, n, cur, line);
+        if (found > 0) return found;
+      }
+    }
+
+    const cached = this.byCount.get(n);
+    if (cached !== undefined) {
+      if ('ambiguous' in cached) {
+        this.ambiguous(cached, raw, line);
+        return 0;
+      }
+      const r = readTokens(tokens, 0, cached, false);
+      if (typeof r !== 'string') {
+        this.record(r, cached, line, part);
+        return 1;
+      }
+      reason ??= `${r} (reading it as ${cached.label})`;
+    } else if (reason === undefined) {
+      const inf = inferLayout(tokens, n);
+      if (inf.kind === 'layout') {
+        const f = inf.format;
+        this.byCount.set(f.size, f);
+        this.lastInferred = f;
+        if (f.source !== 'default') {
+          this.warnings.push({
+            code: 'format-inferred',
+            line,
+            message: `line ${line} has no header; its fields fit ${f.label}, so it was read that way (give the format if that is wrong)`,
+          });
+        }
+        if (!inf.scanned) {
+          const r = readTokens(tokens, 0, f, false);
+          if (typeof r !== 'string') {
+            this.record(r, f, line, part);
+            return 1;
+          }
+        } else {
+          const found = this.scan(tokens, n, f, line);
+          if (found > 0) return found;
+        }
+      } else if (inf.kind === 'ambiguous') {
+        const amb: Ambiguous = {
+          ambiguous: inf.message,
+          warning: {
+            code: 'format-ambiguous',
+            line,
+            lines: [],
+            message: `${capitalise(inf.message)}. Paste the header line of the file, or the flow log's format: aws ec2 describe-flow-logs --query 'FlowLogs[].LogFormat'`,
+          },
+        };
+        this.warnings.push(amb.warning);
+        this.byCount.set(n, amb);
+        this.ambiguous(amb, raw, line);
+        return 0;
+      }
+    }
+
+    if (reason === undefined && !looksLikeRecord(tokens, n)) {
+      this.ignore('text', raw, line);
+      return 0;
+    }
+    if (elided) reason = 'the line is cut off (it ends in "...")';
+    else if (reason === undefined) {
+      const size = cur?.size;
+      reason =
+        size !== undefined
+          ? `it has ${n} fields but ${cur!.label} has ${size}`
+          : `it has ${n} fields and matches no flow-log layout`;
+    }
+    this.invalid(line, raw, reason);
+    return 0;
+  }
+
+  /** Finds records inside a longer token run (records run together, or wrapped in prose). */
+  private scan(tokens: readonly string[], n: number, fmt: CompiledFormat, line: number): number {
+    let found = 0;
+    for (let pos = 0; pos + fmt.size <= n; ) {
+      const r = readTokens(tokens, pos, fmt, true);
+      if (typeof r === 'string') {
+        pos++;
+        continue;
+      }
+      this.record(r, fmt, line, found);
+      found++;
+      pos += fmt.size;
+    }
+    return found;
+  }
+
+  private isHeader(tokens: readonly string[], n: number): boolean {
+    if (n < 3) return false;
+    let unknown = 0;
+    for (let i = 0; i < n; i++) {
+      if (lookupField(tokens[i]!) === undefined) unknown++;
+    }
+    return unknown === 0 || (n >= 8 && unknown <= 1);
+  }
+
+  private record(fields: FlowFields, format: CompiledFormat, line: number, part: number | undefined): void {
+    const status = fields['log-status'];
+    if (!this.perFormat.has(format)) {
+      this.used.push(format);
+      this.perFormat.set(format, 0);
+    }
+    const s = this.stats;
+    if (status === 'NODATA' || status === 'SKIPDATA') {
+      if (status === 'NODATA') s.nodata++;
+      else s.skipdata++;
+      this.onItem({ kind: 'skipped', line, part, status, fields, format });
+      return;
+    }
+    this.perFormat.set(format, this.perFormat.get(format)! + 1);
+    s.records++;
+    const action = fields.action;
+    if (action === 'ACCEPT') s.accept++;
+    else if (action === 'REJECT') s.reject++;
+    if (format.tgw) s.tgwRecords++;
+    this.onItem({ kind: 'record', line, part, fields, format });
+  }
+
+  private ignore(reason: IgnoredReason, text: string, line: number): void {
+    this.stats.ignored++;
+    this.onItem({ kind: 'ignored', line, reason, text });
+  }
+
+  private invalid(line: number, text: string, reason: string): void {
+    this.stats.invalid++;
+    this.onItem({ kind: 'invalid', line, reason, text });
+  }
+
+  private ambiguous(amb: Ambiguous, raw: string, line: number): void {
+    const lines = amb.warning.lines!;
+    if (lines.length < MAX_WARNING_LINES) lines.push(line);
+    this.invalid(line, raw, amb.ambiguous);
+  }
+}
+
+/** `${a} ${b}`, `a b`, `a,b` or `a_b` spellings; returns the names as written. */
+export function parseFormatString(format: string): string[] {
+  const placeholders = [...format.matchAll(/\$\{([A-Za-z0-9_-]+)\}/g)].map((m) => m[1]!);
+  if (placeholders.length > 0) return placeholders;
+  return format
+    .replace(/^['"]|['"]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

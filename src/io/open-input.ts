@@ -1,0 +1,86 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+/** A clear, one-line problem with the input, with what to do about it. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+export interface OpenedInput {
+  stream: Readable;
+  /** size in bytes on disk, when known (files, not stdin) */
+  size?: number;
+  /** what the user named ('-' for stdin) */
+  name: string;
+}
+
+/** Opens a file, or stdin for `-`; fails with an InputError a person understands. */
+export function openInput(path: string): OpenedInput {
+  if (path === '-') return { stream: process.stdin, name: '-' };
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory())
+      throw new InputError(
+        `${path} is a directory: give a file (for S3 downloads, one .log or .log.gz file), or - for stdin`,
+      );
+    size = st.size;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new InputError(`no such file: ${path} (check the path, or use - to read stdin)`);
+    if (code === 'EACCES') throw new InputError(`cannot read ${path}: permission denied`);
+    throw new InputError(`cannot open ${path}: ${(err as Error).message}`);
+  }
+  return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size, name: path };
+}
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+
+/**
+ * The input's bytes, gunzipped when they start with gzip's magic bytes (S3 delivers `.log.gz`),
+ * whatever the file is called. `onRawBytes` counts bytes read from the source, for progress.
+ */
+export async function* inputChunks(
+  stream: Readable,
+  onRawBytes?: (n: number) => void,
+): AsyncGenerator<Buffer> {
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await iterator.next();
+  if (first.done) return;
+  const head = first.value;
+  onRawBytes?.(head.length);
+  const gzip = head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+  if (!gzip) {
+    yield head;
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+      onRawBytes?.(r.value.length);
+      yield r.value;
+    }
+    return;
+  }
+  const gunzip = createGunzip();
+  const feed = (async () => {
+    try {
+      gunzip.write(head);
+      for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+        onRawBytes?.(r.value.length);
+        if (!gunzip.write(r.value)) await new Promise((res) => gunzip.once('drain', res));
+      }
+      gunzip.end();
+    } catch (err) {
+      gunzip.destroy(err as Error);
+    }
+  })();
+  try {
+    for await (const chunk of gunzip) yield chunk as Buffer;
+  } catch (err) {
+    throw new InputError(
+      `the input starts like a gzip file but cannot be decompressed (${(err as Error).message}); is the download complete?`,
+    );
+  }
+  await feed;
+}
