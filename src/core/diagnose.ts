@@ -86,7 +86,8 @@ export class Diagnosis {
     const flow = this.flow.finish(context);
     const topo = analyzeTopology(context, flow.findings);
 
-    const findings: Finding[] = [...flow.findings, ...topo.findings];
+    const superseded = new Set(topo.supersedes ?? []);
+    const findings: Finding[] = [...flow.findings.filter((f) => !superseded.has(f)), ...topo.findings];
     const byLine = new Map(this.kept.map((t) => [t.line, t.text]));
     const ambiguous = ambiguousFormatFinding(readerWarnings, (l) => byLine.get(l));
     if (ambiguous) findings.push(ambiguous);

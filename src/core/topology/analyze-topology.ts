@@ -8,6 +8,12 @@ export interface TopologyAnalysis {
   summary?: string;
   findings: Finding[];
   warnings: InputWarning[];
+  /**
+   * Flow-log findings (by identity, from `flowFindings`) that these findings make redundant: a
+   * generic INBOUND_REQUEST_REJECTED once config shows the SG rule that drops it. They are left out
+   * of the report.
+   */
+  supersedes?: readonly Finding[];
 }
 
 /**
