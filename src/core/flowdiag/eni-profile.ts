@@ -1,0 +1,159 @@
+import type { RecordItem } from '../flowlog/types.js';
+import { isPrivateAddress } from './addresses.js';
+import { detach, detachRecord } from './detach.js';
+
+/**
+ * What the records of one network interface say about that interface: its own address (the address
+ * every one of its records shares), its subnet/VPC, whether it is requester-managed (instance-id `-`,
+ * e.g. a NAT gateway or TGW attachment) and whether it translates addresses like a NAT gateway.
+ */
+export class EniProfile {
+  /** conversations seen on it (each noted once, when its first record arrives) */
+  records = 0;
+  firstLine = 0;
+  /** the two addresses of the first conversation: the ENI's own address must be one of them */
+  private candA: string | undefined;
+  private candB: string | undefined;
+  private countA = 0;
+  private countB = 0;
+  /** conversations that had records in both directions on this ENI (the log covers both ways) */
+  bidirectional = 0;
+  subnetId: string | undefined;
+  vpcId: string | undefined;
+  instanceId: string | undefined;
+  /** the format has instance-id and it was `-`: an ENI AWS manages (NAT GW, TGW, endpoint, ELB…) */
+  requesterManaged = false;
+  region: string | undefined;
+  /** its records carry pkt-*-aws-service fields (S3/DynamoDB use can be judged) */
+  serviceFields = false;
+  /** records whose pkt-srcaddr/pkt-dstaddr differ from srcaddr/dstaddr */
+  pktDiffRecords = 0;
+  /** of those, records where a private address stands in for a public one: NAT translation */
+  natRecords = 0;
+  natInbound: RecordItem | undefined;
+  natOutbound: RecordItem | undefined;
+  /** an address the user's text ties to this ENI ("eni-0abc (10.0.1.5)"), set before the rules run */
+  textAddress: string | undefined;
+
+  /** inbound requests REJECTed here: all, from public addresses, and public probes (≤2 packets/record) */
+  rejectedInbound = 0;
+  rejectedInboundPublic = 0;
+  rejectedInboundProbes = 0;
+  readonly probeSources = new Set<string>();
+  readonly probePorts = new Set<number>();
+
+  /** probes counted but not grouped (see FlowState), with their records and a few examples */
+  pooledProbes = 0;
+  pooledProbeRecords = 0;
+  readonly pooledSamples: RecordItem[] = [];
+
+  readonly id: string;
+
+  constructor(id: string) {
+    this.id = detach(id);
+  }
+
+  poolProbe(c: { records: number }, v: { reqRef: RecordItem | undefined }): void {
+    this.pooledProbes++;
+    this.pooledProbeRecords += c.records;
+    if (v.reqRef && this.pooledSamples.length < 6) this.pooledSamples.push(detachRecord(v.reqRef));
+  }
+
+  noteInboundReject(client: string, serverPort: number, isPublic: boolean, probe: boolean): void {
+    this.rejectedInbound++;
+    if (!isPublic) return;
+    this.rejectedInboundPublic++;
+    if (!probe) return;
+    this.rejectedInboundProbes++;
+    if (this.probeSources.size < 256 && !this.probeSources.has(client)) this.probeSources.add(detach(client));
+    if (this.probePorts.size < 256) this.probePorts.add(serverPort);
+  }
+
+  /**
+   * Internet hosts probing: REJECTed inbound requests from public addresses, nearly all of them
+   * single probes, from several sources or to several ports.
+   */
+  isScanned(): boolean {
+    const probes = this.rejectedInboundProbes;
+    return (
+      probes >= 3 &&
+      probes >= 0.8 * this.rejectedInboundPublic &&
+      (this.probeSources.size >= 3 || this.probePorts.size >= 3)
+    );
+  }
+
+  /** Called once per new conversation of this ENI, with its first record's addresses. */
+  note(src: string, dst: string): void {
+    const n = ++this.records;
+    if (n === 1) {
+      this.candA = detach(src);
+      this.candB = detach(dst);
+      this.countA = 1;
+      this.countB = 1;
+      return;
+    }
+    const a = this.candA;
+    const b = this.candB;
+    if (src === a || dst === a) this.countA++;
+    if (src === b || dst === b) this.countB++;
+  }
+
+  /** Called with the first record of each new conversation, when its format has v3+ metadata fields. */
+  noteMeta(item: RecordItem, hasInstanceField: boolean): void {
+    const f = item.fields;
+    if (this.subnetId === undefined && f['subnet-id'] !== undefined) this.subnetId = detach(f['subnet-id']);
+    if (this.vpcId === undefined && f['vpc-id'] !== undefined) this.vpcId = detach(f['vpc-id']);
+    if (this.region === undefined && f.region !== undefined) this.region = detach(f.region);
+    if (
+      !this.serviceFields &&
+      (f['pkt-dst-aws-service'] !== undefined || f['pkt-src-aws-service'] !== undefined)
+    )
+      this.serviceFields = true;
+    if (hasInstanceField) {
+      const inst = f['instance-id'];
+      if (inst === undefined) this.requesterManaged = true;
+      else if (this.instanceId === undefined) this.instanceId = detach(inst);
+    }
+    const src = f.srcaddr;
+    const dst = f.dstaddr;
+    const ps = f['pkt-srcaddr'];
+    const pd = f['pkt-dstaddr'];
+    const srcDiff = ps !== undefined && src !== undefined && ps !== src;
+    const dstDiff = pd !== undefined && dst !== undefined && pd !== dst;
+    if (!srcDiff && !dstDiff) return;
+    this.pktDiffRecords++;
+    if (dstDiff && isPrivateAddress(dst!) && !isPrivateAddress(pd!)) {
+      this.natRecords++;
+      this.natInbound ??= detachRecord(item);
+    } else if (srcDiff && isPrivateAddress(src!) && !isPrivateAddress(ps!)) {
+      this.natRecords++;
+      this.natOutbound ??= detachRecord(item);
+    }
+  }
+
+  /**
+   * The ENI's own address: the first conversation's address that (nearly) every conversation shares.
+   * Undefined when both are in every one (a single conversation) or neither is (an ENI that forwards
+   * other hosts' traffic, or records of several ENIs without interface-id).
+   */
+  address(): string | undefined {
+    const n = this.records;
+    if (n === 0) return undefined;
+    const threshold = n * 0.9;
+    if (this.countA >= threshold && this.countA > this.countB) return this.candA;
+    if (this.countB >= threshold && this.countB > this.countA) return this.candB;
+    return undefined;
+  }
+
+  /** Records on it carry other hosts' addresses on both sides: a TGW, firewall or endpoint ENI. */
+  isTransit(): boolean {
+    if (this.id === '' || this.records < 4) return false;
+    const threshold = this.records * 0.9;
+    return this.countA < threshold && this.countB < threshold;
+  }
+
+  /** Looks like a NAT gateway's ENI: it translated private sources to public destinations. */
+  isNat(): boolean {
+    return this.natRecords > 0;
+  }
+}
