@@ -71,17 +71,25 @@ export class FlowLogReader {
 
   /** Reads one line (without its line break). */
   line(raw: string): void {
+    this.lineIn(raw, 0, raw.length);
+  }
+
+  /**
+   * Reads the line `text.slice(start, end)` (without its line break) where it lies, in a larger text
+   * such as a chunk of a file: a clean record is read without copying the line out.
+   */
+  lineIn(text: string, start: number, end: number): void {
     const line = ++this.lineNo;
     const fmt = this.current ?? this.lastInferred;
     if (fmt !== undefined) {
       if (fmt.fast === undefined) fmt.fast = lineReaderFor(fmt);
-      const r = fmt.fast(raw);
+      const r = fmt.fast(text, start, end);
       if (r !== undefined) {
         this.record(r, fmt, line, undefined);
         return;
       }
     }
-    this.slow(raw, line);
+    this.slow(start === 0 && end === text.length ? text : text.slice(start, end), line);
   }
 
   /** Reads a whole text (a chat paste); lines are split on LF, CRLF or CR. */
