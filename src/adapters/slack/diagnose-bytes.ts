@@ -49,7 +49,7 @@ export async function diagnoseBytes(
     }
   }
   try {
-    await forEachLine(capped(), (line) => diagnosis.line(line));
+    await forEachLine(capped(), (text, start, end) => diagnosis.lineIn(text, start, end));
   } catch (err) {
     if (err instanceof InputError) throw new SlackUserProblem(err.message);
     throw err;

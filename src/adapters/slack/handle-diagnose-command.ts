@@ -1,6 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { diagnoseText } from '../../core/diagnose.js';
 import { renderSlackHelp } from '../../render/slack/render-slack-help.js';
 import { answerSafely } from './answer-safely.js';
 import { decodeSlackText } from './decode-slack-text.js';
@@ -47,7 +46,7 @@ export function handleDiagnoseCommand(rt: SlackRuntime) {
       // Let the acknowledgement leave before the CPU work starts.
       await yieldToEventLoop();
       const text = decodeSlackText(raw);
-      const report = diagnoseText(text, { now: rt.now() });
+      const report = rt.diagnoseText(text, { now: rt.now() });
       await deliverReport(
         rt,
         client,

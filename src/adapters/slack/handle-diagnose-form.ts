@@ -1,6 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { diagnoseText } from '../../core/diagnose.js';
 import { answerSafely } from './answer-safely.js';
 import { deliverReport } from './deliver-report.js';
 import { describePaste } from './describe-paste.js';
@@ -45,7 +44,7 @@ export function handleDiagnoseForm(rt: SlackRuntime) {
     };
     await answerSafely(rt, target, async () => {
       await yieldToEventLoop();
-      const report = diagnoseText(text, { now: rt.now() });
+      const report = rt.diagnoseText(text, { now: rt.now() });
       await deliverReport(rt, client, report, target, `${describePaste(text)} pasted in the /diagnose form`);
     });
   };

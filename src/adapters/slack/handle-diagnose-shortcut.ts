@@ -1,6 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs, webApi } from '@slack/bolt';
-import { diagnoseText } from '../../core/diagnose.js';
 import type { Report } from '../../core/report/schema.js';
 import { answerSafely } from './answer-safely.js';
 import { decodeSlackText } from './decode-slack-text.js';
@@ -71,7 +70,7 @@ async function readMessage(
   const text = decodeSlackText(messageText(message));
   if (text.trim() !== '') {
     return {
-      report: diagnoseText(text, { now: rt.now() }),
+      report: rt.diagnoseText(text, { now: rt.now() }),
       source: `the ${describePaste(text)} of the message`,
     };
   }

@@ -1,3 +1,4 @@
+import type { diagnoseText } from '../../core/diagnose.js';
 import type { Logger } from '../../log/logger.js';
 import type { ChannelPacer } from './channel-pacer.js';
 
@@ -16,6 +17,8 @@ export interface SlackRuntime {
   maxThreadMessages: number;
   fetch: typeof fetch;
   now: () => Date;
+  /** the core's diagnosis of a paste (core/diagnose.ts) */
+  diagnoseText: typeof diagnoseText;
   /** keeps a reply's promise until it settles, so stopping can wait for replies under way */
   track(work: Promise<void>): Promise<void>;
 }

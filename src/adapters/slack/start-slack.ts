@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import bolt from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config/slack-config.js';
+import { diagnoseText } from '../../core/diagnose.js';
 import type { Logger } from '../../log/logger.js';
 import type { HttpServer } from '../http/http-server.js';
 import type { RunningAdapter } from '../running-adapter.js';
@@ -12,8 +13,6 @@ import { handleDiagnoseForm } from './handle-diagnose-form.js';
 import { DIAGNOSE_SHORTCUT_ID, handleDiagnoseShortcut } from './handle-diagnose-shortcut.js';
 import { describeSlackError, platformError } from './slack-api-errors.js';
 import type { SlackRuntime } from './slack-runtime.js';
-
-const { App, HTTPReceiver } = bolt;
 
 /** The path Slack posts slash commands, shortcuts and form submissions to (HTTP mode). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -35,6 +34,8 @@ export interface StartSlackOptions {
   server: HttpServer;
   log: Logger;
   tuning?: SlackTuning;
+  /** the core, replaceable in tests (a rule that throws, a report with many findings) */
+  core?: { diagnoseText: typeof diagnoseText };
 }
 
 const DEFAULTS = {
@@ -59,6 +60,7 @@ export async function startSlack({
   server,
   log,
   tuning = {},
+  core = { diagnoseText },
 }: StartSlackOptions): Promise<RunningAdapter> {
   const t = { ...DEFAULTS, ...tuning };
   const logger = createBoltLogger(log);
@@ -77,6 +79,7 @@ export async function startSlack({
     maxThreadMessages: t.maxThreadMessages,
     fetch: (...args) => fetch(...args),
     now: () => new Date(),
+    diagnoseText: core.diagnoseText,
     track(work) {
       inFlight.add(work);
       return work.finally(() => inFlight.delete(work));
