@@ -1,119 +1,103 @@
 import { buildReport } from '../../src/core/report/build-report.js';
-import { ALL_FINDING_CODES, type FindingCode } from '../../src/core/report/codes.js';
-import type { Finding, Report, Severity } from '../../src/core/report/schema.js';
-
-/**
- * Reports built by hand, for renderer and adapter tests while the diagnosis rules are written
- * elsewhere: one finding per code, with texts as long as a real finding can get (and longer).
- */
-
-const ACCOUNT = '409217365528';
-
-/** A default-format record, as the rules quote them in evidence. */
-export function record(i: number, action: 'ACCEPT' | 'REJECT' = 'REJECT'): string {
-  const port = 49152 + (i % 16000);
-  return `2 ${ACCOUNT} eni-07b3c9d1e5f2a4c86 10.40.9.200 10.40.2.${(i % 250) + 1} 5432 ${port} 6 ${(i % 7) + 1} ${180 + i} 1721312000 1721312060 ${action} OK`;
-}
-
-function severityOf(code: FindingCode): Severity {
-  if (code.startsWith('EXPECTED_') || code === 'NETWORK_PATH_OK' || code === 'LOG_NO_DATA') return 'info';
-  if (code === 'NEED_MORE_INFO' || code === 'INPUT_NOT_RECOGNIZED') return 'info';
-  if (code === 'LOG_SKIPPED_DATA' || code === 'REQUEST_NOT_ANSWERED' || code === 'AWS_SERVICE_VIA_NAT')
-    return 'warning';
-  return 'error';
-}
+import type { FindingCode } from '../../src/core/report/codes.js';
+import { ALL_FINDING_CODES } from '../../src/core/report/codes.js';
+import { type Finding, type Report, reportSchema, type Severity } from '../../src/core/report/schema.js';
 
 export interface SyntheticOptions {
-  /** evidence items per finding */
+  /** characters of explanation */
+  explanationChars?: number;
+  /** evidence items, and characters per evidence text */
   evidence?: number;
-  /** multiply the prose, to test splitting */
-  proseRepeat?: number;
-  /** add a single code line longer than a whole Discord message */
-  hugeLine?: boolean;
+  evidenceChars?: number;
+  /** characters of Terraform per fix, and commands per fix */
+  terraformChars?: number;
+  commands?: number;
+  /** text put into every free-text field (to test escaping) */
+  inject?: string;
+  title?: string;
 }
 
-/** A finding for `code` with evidence, fixes (CLI + Terraform), confirm queries and questions. */
-export function syntheticFinding(code: FindingCode, options: SyntheticOptions = {}): Finding {
-  const evidence = options.evidence ?? 4;
-  const repeat = options.proseRepeat ?? 1;
-  const explanation = Array.from(
-    { length: repeat },
-    (_, k) =>
-      `Part ${k + 1}: the request from 10.40.2.17 to 10.40.9.200 port 5432 was ACCEPTed inbound on eni-07b3c9d1e5f2a4c86 in account ${ACCOUNT}, and its reply was REJECTed on the way out. Security groups are stateful and never reject a tracked reply, so the subnet's network ACL \`acl-0c4e8a2f6b1d3e5a7\` must lack an outbound allow for the client's ephemeral ports (1024-65535).`,
-  ).join(' ');
-  const commands = [
-    `aws ec2 create-network-acl-entry --network-acl-id acl-0c4e8a2f6b1d3e5a7 --egress --rule-number 110 --protocol tcp --port-range From=1024,To=65535 --cidr-block 10.40.2.0/24 --rule-action allow --region eu-west-1`,
-    `aws ec2 describe-network-acls --network-acl-ids acl-0c4e8a2f6b1d3e5a7 --query 'NetworkAcls[].Entries[?Egress==\`true\`]' --output table`,
-  ];
-  if (options.hugeLine) {
-    commands.push(
-      `aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-0a1b2c3d4e5f67890 --policy-document '${JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 30 }, (_, k) => ({ Sid: `AllowBucket${k}`, Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:PutObject'], Resource: [`arn:aws:s3:::team-artifacts-${k}/*`], Condition: { StringEquals: { 'aws:PrincipalAccount': ACCOUNT } } })) })}'`,
-    );
-  }
+const RECORD =
+  '2 123456789012 eni-0c4d5e6f7a8b9c0d1 10.20.1.17 10.20.8.44 51544 5432 6 5 300 1717430400 1717430460 REJECT OK';
+
+function filler(n: number, seed: string): string {
+  let s = '';
+  while (s.length < n) s += `${seed} `;
+  return s.slice(0, n).trimEnd();
+}
+
+/** A finding for `code` with controllable sizes: for renderer tests while the real rules are written. */
+export function syntheticFinding(code: FindingCode, severity: Severity, o: SyntheticOptions = {}): Finding {
+  const inj = o.inject ? ` ${o.inject}` : '';
+  const evidence = Array.from({ length: o.evidence ?? 3 }, (_, i) => ({
+    kind: 'record' as const,
+    lines: [i * 2 + 3, i * 2 + 4],
+    text: o.evidenceChars ? filler(o.evidenceChars, `${RECORD}${inj}`) : `${RECORD}${inj}`,
+    note: i === 0 ? `the response is rejected${inj}` : undefined,
+  }));
+  const terraform = filler(
+    o.terraformChars ?? 200,
+    `resource "aws_network_acl_rule" "ephemeral_out_${code.toLowerCase()}" { network_acl_id = "acl-0a1b2c3d" rule_number = 120 egress = true protocol = "tcp" rule_action = "allow" cidr_block = "10.20.0.0/16" from_port = 1024 to_port = 65535 }${inj}\n`,
+  );
   return {
     code,
-    severity: severityOf(code),
-    title: `${code.toLowerCase().replace(/_/g, ' ')} on eni-07b3c9d1e5f2a4c86 (10.40.2.17 → 10.40.9.200:5432)`,
-    explanation,
-    evidence: Array.from({ length: evidence }, (_, i) => ({
-      kind: 'record' as const,
-      lines: [i * 2 + 1, i * 2 + 2],
-      text: record(i),
-      note: i === 0 ? 'the reply, rejected' : undefined,
-    })),
+    severity,
+    title: o.title ?? `Synthetic ${code.toLowerCase().replace(/_/g, ' ')} on eni-0c4d5e6f7a8b9c0d1${inj}`,
+    explanation: filler(
+      o.explanationChars ?? 400,
+      `The request from 10.20.1.17 to 10.20.8.44:5432 was accepted but its response was rejected${inj}.`,
+    ),
+    evidence,
     fixes: [
       {
-        summary: 'Allow the replies out of the database subnet to the app subnet',
-        commands,
-        terraform:
-          `resource "aws_network_acl_rule" "db_replies_to_app" {\n  network_acl_id = "acl-0c4e8a2f6b1d3e5a7"\n  rule_number    = 110\n  egress         = true\n  protocol       = "tcp"\n  rule_action    = "allow"\n  cidr_block     = "10.40.2.0/24"\n  from_port      = 1024\n  to_port        = 65535\n}\n`.repeat(
-            repeat,
-          ),
+        summary: `Allow TCP 1024-65535 outbound from the subnet's network ACL${inj}`,
+        commands: Array.from(
+          { length: o.commands ?? 1 },
+          (_, i) =>
+            `aws ec2 create-network-acl-entry --network-acl-id acl-0a1b2c3d --egress --rule-number ${120 + i} --protocol tcp --port-range From=1024,To=65535 --cidr-block 10.20.0.0/16 --rule-action allow${inj}`,
+        ),
+        terraform,
       },
     ],
     confirm: {
-      logsInsights: `fields @timestamp, srcAddr, dstAddr, srcPort, dstPort, action\n| filter interfaceId = "eni-07b3c9d1e5f2a4c86" and srcPort = 5432 and action = "REJECT"\n| stats count(*) as rejected by dstAddr, bin(5m)\n| sort rejected desc`,
-      athena: `SELECT dstaddr, count(*) AS rejected\nFROM vpc_flow_logs\nWHERE interface_id = 'eni-07b3c9d1e5f2a4c86' AND srcport = 5432 AND action = 'REJECT'\n  AND day >= '2026/11/29'\nGROUP BY dstaddr\nORDER BY rejected DESC\nLIMIT 50;`,
+      logsInsights: `fields @timestamp, srcAddr, dstAddr, action | filter srcAddr = "10.20.8.44" and action = "REJECT"${inj} | stats count() by dstPort`,
+      athena: `SELECT srcaddr, dstaddr, count(*) FROM vpc_flow_logs WHERE action = 'REJECT'${inj} GROUP BY 1, 2`,
     },
-    questions:
-      code === 'NEED_MORE_INFO'
-        ? [
-            'the output of `aws ec2 describe-network-acls --network-acl-ids acl-0c4e8a2f6b1d3e5a7`',
-            'the route table of subnet-0aa11bb22cc33dd44',
-          ]
-        : undefined,
-    occurrences: evidence * 3,
-    evidenceOmitted: evidence * 2,
-    subject: { interfaceId: 'eni-07b3c9d1e5f2a4c86', serverPort: 5432 },
+    questions: code === 'NEED_MORE_INFO' ? [`Paste describe-network-acls for subnet-0a1b${inj}`] : undefined,
+    occurrences: (o.evidence ?? 3) * 10,
+    evidenceOmitted: 7,
   };
 }
 
-/** A report with the given findings, ordered and counted the way the core does it. */
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/** A validated report around the given findings, the way the core builds it. */
 export function syntheticReport(
   findings: Finding[],
-  extra: Partial<Pick<Report, 'warnings' | 'notes'>> = {},
+  extra: Partial<Pick<Report, 'notes' | 'warnings'>> = {},
 ): Report {
-  return buildReport({
+  const report = buildReport({
     kind: 'flowlog',
     findings,
     warnings: extra.warnings ?? [],
     notes: extra.notes,
     input: {
       lines: 120,
-      records: 118,
+      records: 110,
       tgwRecords: 0,
       nodata: 0,
       skipdata: 0,
       invalid: 2,
-      ignored: 0,
-      accept: 90,
-      reject: 28,
-      formats: [{ label: 'default v2 format', source: 'default', fields: 14, records: 118, tgw: false }],
+      ignored: 8,
+      accept: 80,
+      reject: 30,
+      formats: [{ label: 'default v2', source: 'default', fields: 14, records: 110, tgw: false }],
     },
   });
+  return reportSchema.parse(report);
 }
 
-/** Every finding code once. */
-export function everyCodeReport(options: SyntheticOptions = {}): Report {
-  return syntheticReport(ALL_FINDING_CODES.map((c) => syntheticFinding(c, options)));
+/** One finding for every code, severities rotating. */
+export function everyCodeReport(o: SyntheticOptions = {}): Report {
+  return syntheticReport(ALL_FINDING_CODES.map((code, i) => syntheticFinding(code, SEVERITIES[i % 3]!, o)));
 }

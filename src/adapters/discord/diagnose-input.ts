@@ -59,9 +59,9 @@ export async function diagnoseInput(
     try {
       const read = await readAttachmentLines(
         a,
-        (l) => {
+        (text, start, end) => {
           line++;
-          diagnosis.line(l);
+          diagnosis.lineIn(text, start, end);
         },
         options.limits,
       );

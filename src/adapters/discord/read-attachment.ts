@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createGunzip } from 'node:zlib';
 import { forEachLine } from '../../io/for-each-line.js';
 import type { DiscordAttachment } from './interaction.js';
@@ -57,13 +58,14 @@ export interface AttachmentRead {
 const GZIP = [0x1f, 0x8b] as const;
 
 /**
- * Downloads an attachment and calls `onLine` for each of its lines, gunzipping when the bytes start
- * with gzip's magic number (whatever the name says). Stops with an AttachmentError when it is too big,
+ * Downloads an attachment and calls `onLine` for each of its lines (the line is
+ * `text.slice(start, end)`), gunzipping when the bytes start with gzip's magic number (whatever the
+ * name says). It yields to the event loop as it goes, so other interactions are answered in time. Stops with an AttachmentError when it is too big,
  * compressed or not, too slow, or not from an allowed host.
  */
 export async function readAttachmentLines(
   a: DiscordAttachment,
-  onLine: (line: string) => void,
+  onLine: (text: string, start: number, end: number) => void,
   limits: AttachmentLimits,
 ): Promise<AttachmentRead> {
   const problem = attachmentProblem(a, limits);
@@ -111,9 +113,9 @@ export async function readAttachmentLines(
         : `${a.filename} holds more than ${mb(limits.maxTextBytes)} of text`,
     );
     try {
-      await forEachLine(counted, (line) => {
+      await forEachLine(counted, (text, start, end) => {
         result.lines++;
-        onLine(line);
+        onLine(text, start, end);
       });
     } catch (err) {
       if (err instanceof AttachmentError) throw err;
@@ -135,15 +137,26 @@ interface CountedStream extends AsyncIterable<Buffer> {
   bytes: number;
 }
 
-/** Passes chunks through, counting bytes; throws an AttachmentError past `max`. */
+/** Text handed to the reader between two turns of the event loop (about 2,000 flow-log lines). */
+const SLICE = 256 * 1024;
+
+/**
+ * Passes chunks through, counting bytes, in slices with a turn of the event loop between them (the
+ * reading is CPU-bound; the gateway and the HTTP endpoint must still answer others within 3 s);
+ * throws an AttachmentError past `max`.
+ */
 function limitBytes(source: AsyncIterable<Buffer>, max: number, tooBig: () => string): CountedStream {
   const counted: CountedStream = {
     bytes: 0,
     async *[Symbol.asyncIterator]() {
       for await (const chunk of source) {
-        counted.bytes += chunk.length;
-        if (counted.bytes > max) throw new AttachmentError(tooBig());
-        yield chunk;
+        for (let at = 0; at < chunk.length; at += SLICE) {
+          const piece = chunk.length <= SLICE ? chunk : chunk.subarray(at, at + SLICE);
+          counted.bytes += piece.length;
+          if (counted.bytes > max) throw new AttachmentError(tooBig());
+          yield piece;
+          await yieldToEventLoop();
+        }
       }
     },
   };

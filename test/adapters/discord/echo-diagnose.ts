@@ -1,6 +1,6 @@
 import { diagnoseInput } from '../../../src/adapters/discord/diagnose-input.js';
 import type { HandlerDeps } from '../../../src/adapters/discord/handle-interaction.js';
-import { syntheticFinding, syntheticReport } from '../../helpers/synthetic-report.js';
+import { syntheticFinding, syntheticReport } from '../../helpers/discord-synthetic-report.js';
 
 /**
  * The real input reading and diagnosis, plus findings that quote the input the way the rules quote

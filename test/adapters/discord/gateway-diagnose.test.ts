@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDiscordReport } from '../../../src/render/discord/render-discord-report.js';
 import { SEVERITY_STYLE } from '../../../src/render/discord/severity-style.js';
-import { syntheticFinding, syntheticReport } from '../../helpers/synthetic-report.js';
+import { syntheticFinding, syntheticReport } from '../../helpers/discord-synthetic-report.js';
 import { discordError } from './fake-discord-api.js';
 import { gatewayHarness, messageCalls } from './harness.js';
 import {

@@ -9,7 +9,7 @@ import {
   record,
   syntheticFinding,
   syntheticReport,
-} from '../../helpers/synthetic-report.js';
+} from '../../helpers/discord-synthetic-report.js';
 
 /** The text of the messages with fences, continuation markers and all whitespace removed. */
 function flat(messages: readonly string[]): string {
