@@ -57,7 +57,7 @@ export async function handleInteraction(
     }
     const text = userMistake
       ? `I could not read that: ${err.message}.`
-      : 'Sorry, something went wrong on my side and the diagnosis did not finish. Please try again in a moment; if it keeps failing, paste fewer lines.';
+      : `Sorry, something went wrong on my side and the diagnosis did not finish. Please try again in a moment; if it keeps failing, paste fewer lines. (Reference ${ix.id}, for whoever runs this bot.)`;
     await apologize(res, text).catch((e: unknown) =>
       deps.log.warn('discord: could not send the apology', {
         interaction: ix.id,

@@ -25,6 +25,18 @@ export const PERMISSION = {
 } as const;
 
 /**
+ * What the bot is invited with: see the channel, post the verdict embed in threads, read the message a
+ * thread starts from, start public threads and post in them (309237728256). Interaction replies need no
+ * permission of their own.
+ */
+export const INVITE_PERMISSIONS =
+  PERMISSION.viewChannel |
+  PERMISSION.embedLinks |
+  PERMISSION.readMessageHistory |
+  PERMISSION.createPublicThreads |
+  PERMISSION.sendMessagesInThreads;
+
+/**
  * Decides, from the interaction alone, whether a thread can hold the details. Threads exist only in
  * servers, on messages of text and announcement channels, never inside another thread or a forum post;
  * the bot must be in the server with Create Public Threads and Send Messages in Threads (and Embed

@@ -96,6 +96,7 @@ describe('failures', () => {
     const apology = h.api.calls[2]!.body;
     expect(apology.flags).toBe(1 << 6);
     expect(apology.content).toMatch(/^Sorry, something went wrong/);
+    expect(apology.content).toContain(`Reference ${payload.id}`);
     const logs = h.logs.join('\n');
     expect(logs).toContain('rule exploded');
     expect(logs).not.toContain(BOT_TOKEN);

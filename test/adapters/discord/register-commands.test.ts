@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import {
   loadCommandDefinitions,
   registerDiscordCommands,
 } from '../../../src/adapters/discord/register-commands.js';
+import { INVITE_PERMISSIONS } from '../../../src/adapters/discord/thread-plan.js';
 import { FakeDiscordApi } from './fake-discord-api.js';
 import { APP_ID, BOT_TOKEN, GUILD_ID } from './payloads.js';
 
@@ -105,5 +107,13 @@ describe('npm run discord:register', () => {
     }).catch((e: { code: number; stderr: string }) => e);
     expect((failure as { code: number }).code).toBe(1);
     expect((failure as { stderr: string }).stderr).toMatch(/DISCORD_TOKEN was rejected/);
+  });
+});
+
+describe('the README', () => {
+  it('invites the bot with exactly the permissions it checks before starting threads', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const asked = [...readme.matchAll(/permissions=(\d+)/g)].map((m) => m[1]);
+    expect(asked).toEqual([INVITE_PERMISSIONS.toString()]);
   });
 });
