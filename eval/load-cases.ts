@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { ALL_FINDING_CODES } from '../src/core/report/codes.js';
 import { type EvalCase, evalCaseSchema } from './case-schema.js';
 
 export interface LoadedCase extends EvalCase {
@@ -51,7 +52,7 @@ export function loadCases(dir: string = DEFAULT_CASES_DIR): LoadResult {
 
     const parsed = evalCaseSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(`${file}: ${describeIssue(issue)}`);
+      for (const issue of parsed.error.issues) errors.push(`${file}: ${describeIssue(issue, raw)}`);
       continue;
     }
     const c = parsed.data;
@@ -70,12 +71,50 @@ export function loadCases(dir: string = DEFAULT_CASES_DIR): LoadResult {
   return { cases, errors };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   if (issue.code === 'unrecognized_keys') {
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')} (allowed: id, class, expect, forbid, why, input)`;
+    const keys = issue.keys.map((k) => `\`${k}\``).join(', ');
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys} (allowed: id, class, expect, forbid, why, input)`;
   }
   const path = issue.path.length > 0 ? formatPath(issue.path) : '(the whole file)';
+  const value = valueAt(raw, issue.path);
+  if (value === undefined && issue.code === 'invalid_type') return `field \`${path}\`: is missing`;
+  if (issue.code === 'invalid_value' && (issue.path[0] === 'expect' || issue.path[0] === 'forbid')) {
+    const near = closestCode(String(value));
+    return `field \`${path}\`: ${JSON.stringify(value)} is not a finding code of src/core/report/codes.ts${near ? ` (did you mean ${near}?)` : ''}`;
+  }
   return `field \`${path}\`: ${issue.message}`;
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/** The known code nearest to a typo, when it is near enough to be a likely meaning. */
+function closestCode(typo: string): string | undefined {
+  let best: { code: string; d: number } | undefined;
+  for (const code of ALL_FINDING_CODES) {
+    const d = editDistance(typo.toUpperCase(), code);
+    if (!best || d < best.d) best = { code, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(typo.length / 5)) ? best.code : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -81,13 +81,16 @@ describe('loading malformed cases', () => {
   it('names the file and the field of an unknown finding code', () => {
     const r = load({ '002-typo.yaml': good('002-typo').replace('ROUTE_BLACKHOLE', 'ROUTE_BLACK_HOLE') });
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatch(/002-typo\.yaml: field `expect\[0\]`/);
+    expect(r.errors[0]).toMatch(
+      /002-typo\.yaml: field `expect\[0\]`: "ROUTE_BLACK_HOLE" is not a finding code/,
+    );
+    expect(r.errors[0]).toMatch(/did you mean ROUTE_BLACKHOLE\?/);
   });
 
   it('names a missing input and an unknown field', () => {
     const text = good('003-no-input').replace(/input: \|-\n.*\n/, 'inptu: hello\n');
     const r = load({ '003-no-input.yaml': text });
-    expect(r.errors.some((e) => /003-no-input\.yaml: field `input`/.test(e))).toBe(true);
+    expect(r.errors.some((e) => /003-no-input\.yaml: field `input`: is missing/.test(e))).toBe(true);
     expect(r.errors.some((e) => /003-no-input\.yaml: unknown field `inptu`/.test(e))).toBe(true);
   });
 
