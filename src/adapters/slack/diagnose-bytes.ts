@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Diagnosis } from '../../core/diagnose.js';
 import type { Report } from '../../core/report/schema.js';
-import { forEachLine } from '../../io/for-each-line.js';
+import { forEachLineIn } from '../../io/for-each-line-in.js';
 import { InputError, inputChunks } from '../../io/open-input.js';
 import { formatBytes } from './slack-file.js';
 import { SlackUserProblem } from './slack-user-problem.js';
@@ -49,7 +49,7 @@ export async function diagnoseBytes(
     }
   }
   try {
-    await forEachLine(capped(), (text, start, end) => diagnosis.lineIn(text, start, end));
+    await forEachLineIn(capped(), (text, start, end) => diagnosis.lineIn(text, start, end));
   } catch (err) {
     if (err instanceof InputError) throw new SlackUserProblem(err.message);
     throw err;
