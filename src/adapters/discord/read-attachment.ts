@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createGunzip } from 'node:zlib';
-import { forEachLine } from '../../io/for-each-line.js';
+import { forEachLineIn } from '../../io/for-each-line-in.js';
 import type { DiscordAttachment } from './interaction.js';
 
 /** A problem with an attachment, worded for the user who attached it. */
@@ -113,7 +113,7 @@ export async function readAttachmentLines(
         : `${a.filename} holds more than ${mb(limits.maxTextBytes)} of text`,
     );
     try {
-      await forEachLine(counted, (text, start, end) => {
+      await forEachLineIn(counted, (text, start, end) => {
         result.lines++;
         onLine(text, start, end);
       });
