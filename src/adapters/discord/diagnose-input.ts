@@ -37,7 +37,8 @@ export async function diagnoseInput(
   const range = (from: number) =>
     line === from + 1 ? `line ${fmt(line)}` : line > from ? `lines ${fmt(from + 1)}–${fmt(line)}` : 'empty';
 
-  const text = input.text?.trim() ? input.text : undefined;
+  // trailing line breaks would count as lines of their own (and shift the files' line numbers)
+  const text = input.text?.trim() ? input.text.replace(/(\r\n|\n|\r)+$/, '') : undefined;
   if (text) {
     diagnosis.text(text);
     line += text.split(/\r\n|\n|\r/).length;

@@ -33,13 +33,13 @@ describe('/diagnose file:', () => {
     expect(verdictOf().description).toContain('gzip');
   });
 
-  it('reads the text and the file as one input, text first', async () => {
+  it('reads the text and the file as one input, text first, line numbers running on (a trailing line break is no line)', async () => {
     h = await gatewayHarness();
     const url = h.api.file('more.log', flowLogFile(10));
     const text = flowLogFile(3).split('\n').slice(1).join('\n');
     await h.send(slashDiagnose({ text, file: { filename: 'more.log', url, size: 900 } }));
     expect(verdictOf().description).toContain('Read 13 flow-log records');
-    expect(verdictOf().description).toContain('the pasted text (lines 1–4) and more.log (lines 5–15)');
+    expect(verdictOf().description).toContain('the pasted text (lines 1–3) and more.log (lines 4–14)');
   });
 
   it('a file over the size limit gets a private answer at once, without a download or a deferral', async () => {
