@@ -296,10 +296,12 @@ describe('/diagnose over HTTP', () => {
       .map((b) => b!.text!.text.replace(/^\d+\/\d+ \S+ \S+ · /, ''));
     expect(headers).toEqual(report.findings.map((f) => f.code));
     expect(parent?.body.thread_ts).toBeUndefined();
-    // A burst of 2, then one post per 40 ms: post k goes out no sooner than (k - 1) × 40 ms after the first.
-    for (let k = 2; k < calls.length; k++) {
-      expect(calls[k]!.at - calls[0]!.at).toBeGreaterThanOrEqual((k - 1) * 40 - 15);
-    }
+    // A burst of 2, then one post per 40 ms, so the last post is released at least (n - 2) × 40 ms after
+    // the first. Arrival times at the fake API also carry event-loop lag (the first post can arrive late
+    // on a busy machine), so allow one interval of it; the exact spacing is unit-tested with a fake clock
+    // in channel-pacer.test.ts.
+    const n = calls.length;
+    expect(calls[n - 1]!.at - calls[0]!.at).toBeGreaterThanOrEqual((n - 2) * 40 - 40);
   });
 });
 
