@@ -1,6 +1,6 @@
 import type { RecordItem } from '../flowlog/types.js';
 import { isIPv6, isPrivateAddress } from './addresses.js';
-import { type Conversation, type SideView, sideView } from './conversation.js';
+import { type ConversationLike, newSideView, type SideView, sideView } from './conversation.js';
 import { isUdpRequestResponsePort, serverPortSide } from './ports.js';
 
 /**
@@ -80,13 +80,36 @@ function synAck(flags: number): boolean {
   return flags >= 0 && (flags & 18) === 18;
 }
 
+/** Scratch views and verdict: classify() runs once per conversation, and its result is consumed at once. */
+const SCRATCH_0 = newSideView();
+const SCRATCH_1 = newSideView();
+const VERDICT: Verdict = {
+  outcome: 'no-action',
+  role: 'unknown',
+  roleBasis: 'guess',
+  basis: 'guess',
+  reqSide: 0,
+  client: '',
+  clientPort: 0,
+  server: '',
+  serverPort: 0,
+  realClient: '',
+  realServer: '',
+  req: SCRATCH_0,
+  resp: SCRATCH_1,
+  strong: false,
+  reqRef: undefined,
+  respRef: undefined,
+};
+
 /**
  * Decides who opened the conversation, where the ENI stands in it and what happened to it.
  * `hintAddress` is an address the user's text ties to the ENI, used when records cannot tell.
+ * The verdict (and its `req`/`resp` views) is reused by the next call: read it at once.
  */
-export function classify(c: Conversation, hintAddress?: string): Verdict {
-  const s0 = sideView(c, 0);
-  const s1 = sideView(c, 1);
+export function classify(c: ConversationLike, hintAddress?: string): Verdict {
+  const s0 = sideView(c, 0, SCRATCH_0);
+  const s1 = sideView(c, 1, SCRATCH_1);
   const icmp = c.proto === ICMP || c.proto === ICMPV6;
 
   // 1. Who opened it.
@@ -181,24 +204,24 @@ export function classify(c: Conversation, hintAddress?: string): Verdict {
     strong = hs === 'strong';
   } else outcome = 'one-way';
 
-  return {
-    outcome,
-    role,
-    roleBasis,
-    basis,
-    reqSide,
-    client,
-    clientPort,
-    server,
-    serverPort,
-    realClient,
-    realServer,
-    req,
-    resp,
-    strong,
-    reqRef,
-    respRef,
-  };
+  const v = VERDICT;
+  v.outcome = outcome;
+  v.role = role;
+  v.roleBasis = roleBasis;
+  v.basis = basis;
+  v.reqSide = reqSide;
+  v.client = client;
+  v.clientPort = clientPort;
+  v.server = server;
+  v.serverPort = serverPort;
+  v.realClient = realClient;
+  v.realServer = realServer;
+  v.req = req;
+  v.resp = resp;
+  v.strong = strong;
+  v.reqRef = reqRef;
+  v.respRef = respRef;
+  return v;
 }
 
 function sideView0or1(side: 0 | 1, s0: SideView, s1: SideView): SideView {
@@ -218,7 +241,7 @@ function realAddress(
 }
 
 function roleOf(
-  c: Conversation,
+  c: ConversationLike,
   req: SideView,
   resp: SideView,
   client: string,
@@ -251,7 +274,7 @@ function roleOf(
  * when one-way records prove nothing (a paste of one direction, one-way UDP, data already flowing).
  */
 function unansweredSignature(
-  c: Conversation,
+  c: ConversationLike,
   req: SideView,
   server: string,
   serverPort: number,

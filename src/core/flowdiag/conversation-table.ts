@@ -1,16 +1,8 @@
-import { Conversation, FreshEntry } from './conversation.js';
+import { Conversation, type ConversationLike, type FreshEntry } from './conversation.js';
+import { hashString } from './hash.js';
 
 const EMPTY = -1;
 const TOMBSTONE = -2;
-
-/** The FNV-1a offset basis, the seed of ENI id hashes. */
-export const ENI_SEED = 0x811c9dc5;
-
-/** FNV-1a over a string's UTF-16 code units, continuing from `h`. */
-export function hashString(s: string, h: number): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
 
 /** The hash of a conversation key: ENI (pre-hashed), protocol, then both ends in canonical order. */
 export function conversationHash(
@@ -33,16 +25,19 @@ export function conversationHash(
 /**
  * Where conversations live while records stream in, with memory bounded whatever the input.
  *
- * An open-addressing hash table over typed arrays (no key strings are built: a record is hashed from
- * its fields and compared field by field), holding two kinds of entry:
- * - a `FreshEntry` for a conversation with a single record so far: small, and belonging to a
- *   generation. When the current generation is full, the entries of the previous one that never got a
- *   second record (their reverse never came: scans, one-off probes) are handed to `onEvict` as
- *   conversations and dropped. Short-lived entries die young, which keeps garbage collection cheap
- *   when every record is a new conversation.
- * - a `Conversation` once a second record arrives ("graduated"). Graduated ones stay until there are
- *   more than `heavyCap`; then the lighter half (fewest records, oldest first) is handed to `onEvict`,
- *   so the heaviest keep exact counts to the end (a lossy-counting heavy-hitters scheme).
+ * An open-addressing hash table over typed arrays: a record is hashed from its fields and compared
+ * field by field, so no key strings are built. Conversations are young first, then maybe heavy:
+ * - Every conversation starts young, in the generation of records it was first seen in (a generation
+ *   is `recordsPerGeneration` records). A conversation with one record so far is a small
+ *   `FreshEntry`; its second record makes it a full `Conversation`.
+ * - When a generation is two generations old, each of its conversations is either judged and dropped
+ *   (handed to `onEvict`) or, if it had a record in the last generation (it is long-lived, e.g. a
+ *   connection logged in every aggregation window), kept as heavy. Most conversations (a request and
+ *   its reply, a probe) are over within a generation and die young, which keeps garbage collection
+ *   cheap.
+ * - Heavy conversations stay until there are more than `heavyCap`; then the lighter half (fewest
+ *   records, oldest first) is judged and dropped, so the heaviest keep exact counts to the end (a
+ *   lossy-counting heavy-hitters scheme). They are detached from the input text when they become heavy.
  */
 export class ConversationTable {
   private slots: Int32Array;
@@ -52,19 +47,24 @@ export class ConversationTable {
   private live = 0;
   private tombstones = 0;
   private genNow: FreshEntry[] = [];
+  private genPrev: FreshEntry[] = [];
   private genOld: FreshEntry[] = [];
-  private graduated = 0;
-  /** fresh conversations dropped when their generation expired */
-  evictedFresh = 0;
-  /** graduated conversations dropped to keep the heaviest */
+  /** records seen, and where the current and previous generations started */
+  private records = 0;
+  private genNowStart = 0;
+  private genPrevStart = 0;
+  private heavy = 0;
+  /** young conversations judged when their generation expired */
+  evictedYoung = 0;
+  /** heavy conversations judged early to keep the heaviest */
   evictedHeavy = 0;
-  /** the most records an evicted conversation had */
+  /** the most records an early-judged heavy conversation had */
   evictedMaxRecords = 0;
 
   constructor(
-    private readonly freshPerGeneration: number,
+    private readonly recordsPerGeneration: number,
     private readonly heavyCap: number,
-    private readonly onEvict: (c: Conversation) => void,
+    private readonly onEvict: (c: ConversationLike) => void,
   ) {
     this.slots = new Int32Array(1 << 12).fill(EMPTY);
     this.mask = (1 << 12) - 1;
@@ -72,6 +72,12 @@ export class ConversationTable {
 
   get size(): number {
     return this.live;
+  }
+
+  /** Counts a record; call once per record, before find/insert. */
+  tick(): number {
+    if (++this.records - this.genNowStart >= this.recordsPerGeneration) this.rotate();
+    return this.records;
   }
 
   find(
@@ -112,24 +118,19 @@ export class ConversationTable {
     this.live++;
     if ((this.live + this.tombstones) * 2 > this.slots.length) this.rebuild();
     this.genNow.push(e);
-    if (this.genNow.length >= this.freshPerGeneration) this.rotate();
   }
 
-  /** A fresh conversation got its second record: `c` (made from `e`) takes its place for good. */
+  /** A fresh conversation got its second record: `c` (made from `e`) takes its place. */
   graduate(e: FreshEntry, c: Conversation): void {
     c.id = e.id;
     c.slot = e.slot;
+    e.full = c;
     this.entries[e.id] = c;
-    c.detach();
-    if (++this.graduated > this.heavyCap) this.compact();
   }
 
-  /** Every conversation still held (fresh ones as one-record conversations). */
-  *values(): IterableIterator<Conversation> {
-    for (const e of this.entries) {
-      if (e === undefined) continue;
-      yield e instanceof FreshEntry ? e.toConversation() : e;
-    }
+  /** Every conversation still held. */
+  *values(): IterableIterator<ConversationLike> {
+    for (const e of this.entries) if (e !== undefined) yield e;
   }
 
   private place(e: Conversation | FreshEntry): void {
@@ -160,21 +161,42 @@ export class ConversationTable {
   }
 
   private rotate(): void {
+    // the oldest generation expires: judge what is over, keep what is still going as heavy
+    const activeSince = this.genPrevStart;
     for (const e of this.genOld) {
-      if (this.entries[e.id] !== e) continue; // graduated meanwhile
-      this.remove(e);
-      this.evictedFresh++;
-      this.onEvict(e.toConversation());
+      const c = e.full ?? e;
+      if (this.entries[c.id] !== c) continue;
+      if (c.lastRecord >= activeSince) {
+        // still going: keep it as heavy, as a full conversation that no longer pins the input
+        let full: Conversation;
+        if (c instanceof Conversation) full = c;
+        else {
+          full = c.toConversation();
+          this.graduate(c, full);
+        }
+        full.heavy = true;
+        full.detach();
+        this.heavy++;
+        continue;
+      }
+      this.remove(c);
+      this.evictedYoung++;
+      this.onEvict(c);
     }
-    this.genOld = this.genNow;
+    this.genOld = this.genPrev;
+    this.genPrev = this.genNow;
     this.genNow = [];
+    this.genPrevStart = this.genNowStart;
+    this.genNowStart = this.records;
+    if (this.heavy > this.heavyCap) this.compact();
   }
 
   private compact(): void {
-    const target = this.graduated - (this.heavyCap >> 1);
+    const target = this.heavy - (this.heavyCap >> 1);
     const BUCKETS = 64;
     const hist = new Uint32Array(BUCKETS);
-    for (const e of this.entries) if (e instanceof Conversation) hist[Math.min(e.records, BUCKETS - 1)]!++;
+    for (const e of this.entries)
+      if (e instanceof Conversation && e.heavy) hist[Math.min(e.records, BUCKETS - 1)]!++;
     let threshold = 0;
     for (let acc = 0; threshold < BUCKETS; threshold++) {
       acc += hist[threshold]!;
@@ -183,11 +205,12 @@ export class ConversationTable {
     const limit = threshold >= BUCKETS - 1 ? Number.POSITIVE_INFINITY : threshold;
     // oldest first: lower first-line numbers were seen earlier
     const victims: Conversation[] = [];
-    for (const e of this.entries) if (e instanceof Conversation && e.records <= limit) victims.push(e);
+    for (const e of this.entries)
+      if (e instanceof Conversation && e.heavy && e.records <= limit) victims.push(e);
     victims.sort((x, y) => x.firstLine - y.firstLine);
     for (const c of victims.slice(0, target)) {
       this.remove(c);
-      this.graduated--;
+      this.heavy--;
       this.evictedHeavy++;
       if (c.records > this.evictedMaxRecords) this.evictedMaxRecords = c.records;
       this.onEvict(c);

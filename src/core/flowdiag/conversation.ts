@@ -1,5 +1,4 @@
 import type { RecordItem } from '../flowlog/types.js';
-import type { Weighted } from './bounded-map.js';
 import { detach, detachRecord } from './detach.js';
 import type { EniProfile } from './eni-profile.js';
 
@@ -11,7 +10,7 @@ export type DirCode = 0 | 1 | 2 | 3;
  * windows. Side 0 holds the records from `a`:`pa` to `b`:`pb`, side 1 the reverse. Counters are flat
  * fields (not arrays) because a million of these may pass through the hot path.
  */
-export class Conversation implements Weighted {
+export class Conversation {
   records = 0;
   lastLine: number;
   // side 0 (a → b)
@@ -42,6 +41,10 @@ export class Conversation implements Weighted {
   bpa = 0;
   /** its strings and records no longer point into the input (it may live long) */
   private detached = false;
+  /** ConversationTable: kept past its generation because it is long-lived */
+  heavy = false;
+  /** ConversationTable: the index of its latest record */
+  lastRecord = 0;
   /** ConversationTable bookkeeping */
   id = 0;
   slot = 0;
@@ -66,6 +69,7 @@ export class Conversation implements Weighted {
    * input text (see detach).
    */
   detach(): void {
+    if (this.detached) return;
     this.detached = true;
     this.eniId = detach(this.eniId);
     this.a = detach(this.a);
@@ -143,12 +147,19 @@ export class Conversation implements Weighted {
 }
 
 /**
- * A conversation with one record so far: just the key and the record (a full Conversation is made
- * when a second record arrives, or when it is judged alone). Small, because most of these die young.
+ * A young conversation with at most one record per direction so far (a request and its reply, or a
+ * probe): just the key and those records. Most conversations are this and nothing more, so it is kept
+ * small; a third record (or a second one the same way) turns it into a full Conversation.
  */
 export class FreshEntry {
   id = 0;
   slot = 0;
+  lastRecord = 0;
+  /** the conversation it became when it outgrew this */
+  full: Conversation | undefined;
+  item0: RecordItem | undefined;
+  item1: RecordItem | undefined;
+  readonly firstLine: number;
 
   constructor(
     readonly hash: number,
@@ -159,11 +170,38 @@ export class FreshEntry {
     readonly pa: number,
     readonly b: string,
     readonly pb: number,
-    readonly side: 0 | 1,
-    readonly item: RecordItem,
-  ) {}
+    side: 0 | 1,
+    item: RecordItem,
+  ) {
+    if (side === 0) this.item0 = item;
+    else this.item1 = item;
+    this.firstLine = item.line;
+  }
+
+  get records(): number {
+    return (this.item0 ? 1 : 0) + (this.item1 ? 1 : 0);
+  }
+
+  /** REJECTs with reject-reason BPA. */
+  get bpa(): number {
+    return (isBpa(this.item0) ? 1 : 0) + (isBpa(this.item1) ? 1 : 0);
+  }
+
+  /** Takes the first record of the other direction; false when it needs a full Conversation. */
+  add(side: 0 | 1, item: RecordItem): boolean {
+    if (side === 0) {
+      if (this.item0) return false;
+      this.item0 = item;
+    } else {
+      if (this.item1) return false;
+      this.item1 = item;
+    }
+    this.eni.bidirectional++;
+    return true;
+  }
 
   toConversation(): Conversation {
+    const first = this.item0 && this.item1 ? Math.min(this.item0.line, this.item1.line) : this.firstLine;
     const c = new Conversation(
       this.hash,
       this.eniId,
@@ -173,12 +211,24 @@ export class FreshEntry {
       this.pa,
       this.b,
       this.pb,
-      this.item.line,
+      first,
     );
-    c.add(this.side, this.item);
+    // the ENI already counted this conversation as seen both ways
+    const both = this.item0 !== undefined && this.item1 !== undefined;
+    if (both) this.eni.bidirectional--;
+    if (this.item0) c.add(0, this.item0);
+    if (this.item1) c.add(1, this.item1);
+    c.lastRecord = this.lastRecord;
     return c;
   }
 }
+
+function isBpa(item: RecordItem | undefined): boolean {
+  return item !== undefined && item.fields.action === 'REJECT' && item.fields['reject-reason'] === 'BPA';
+}
+
+/** What classification and aggregation read from a conversation, young or full. */
+export type ConversationLike = Conversation | FreshEntry;
 
 /** The side-indexed view of a conversation that the rules read (no hot-path cost). */
 export interface SideView {
@@ -197,34 +247,85 @@ export interface SideView {
   rejectRef: RecordItem | undefined;
 }
 
-export function sideView(c: Conversation, side: 0 | 1): SideView {
-  return side === 0
-    ? {
-        accepted: c.acc0,
-        rejected: c.rej0,
-        unknown: c.unk0,
-        records: c.acc0 + c.rej0 + c.unk0,
-        packets: c.pk0,
-        bytes: c.by0,
-        flags: c.fl0,
-        dir: c.dir0,
-        start: c.st0,
-        end: c.en0,
-        acceptRef: c.accRef0,
-        rejectRef: c.rejRef0,
-      }
-    : {
-        accepted: c.acc1,
-        rejected: c.rej1,
-        unknown: c.unk1,
-        records: c.acc1 + c.rej1 + c.unk1,
-        packets: c.pk1,
-        bytes: c.by1,
-        flags: c.fl1,
-        dir: c.dir1,
-        start: c.st1,
-        end: c.en1,
-        acceptRef: c.accRef1,
-        rejectRef: c.rejRef1,
-      };
+export function newSideView(): SideView {
+  return {
+    accepted: 0,
+    rejected: 0,
+    unknown: 0,
+    records: 0,
+    packets: 0,
+    bytes: 0,
+    flags: -1,
+    dir: 0,
+    start: 0,
+    end: 0,
+    acceptRef: undefined,
+    rejectRef: undefined,
+  };
+}
+
+/** Fills `out` with one direction of a conversation (no allocation: this runs per conversation). */
+export function sideView(c: ConversationLike, side: 0 | 1, out: SideView = newSideView()): SideView {
+  if (c instanceof FreshEntry) {
+    const item = side === 0 ? c.item0 : c.item1;
+    if (item === undefined) {
+      out.accepted = 0;
+      out.rejected = 0;
+      out.unknown = 0;
+      out.records = 0;
+      out.packets = 0;
+      out.bytes = 0;
+      out.flags = -1;
+      out.dir = 0;
+      out.start = 0;
+      out.end = 0;
+      out.acceptRef = undefined;
+      out.rejectRef = undefined;
+      return out;
+    }
+    const f = item.fields;
+    const action = f.action;
+    const dir = f['flow-direction'];
+    out.accepted = action === 'ACCEPT' ? 1 : 0;
+    out.rejected = action === 'REJECT' ? 1 : 0;
+    out.unknown = action === undefined ? 1 : 0;
+    out.records = 1;
+    out.packets = f.packets ?? 0;
+    out.bytes = f.bytes ?? 0;
+    out.flags = f['tcp-flags'] ?? -1;
+    out.dir = dir === 'ingress' ? 1 : dir === 'egress' ? 2 : 0;
+    out.start = f.start ?? 0;
+    out.end = f.end ?? 0;
+    out.acceptRef = action === 'REJECT' ? undefined : item;
+    out.rejectRef = action === 'REJECT' ? item : undefined;
+    return out;
+  }
+  if (side === 0) {
+    out.accepted = c.acc0;
+    out.rejected = c.rej0;
+    out.unknown = c.unk0;
+    out.records = c.acc0 + c.rej0 + c.unk0;
+    out.packets = c.pk0;
+    out.bytes = c.by0;
+    out.flags = c.fl0;
+    out.dir = c.dir0;
+    out.start = c.st0;
+    out.end = c.en0;
+    out.acceptRef = c.accRef0;
+    out.rejectRef = c.rejRef0;
+  } else {
+    out.accepted = c.acc1;
+    out.rejected = c.rej1;
+    out.unknown = c.unk1;
+    out.records = c.acc1 + c.rej1 + c.unk1;
+    out.packets = c.pk1;
+    out.bytes = c.by1;
+    out.flags = c.fl1;
+    out.dir = c.dir1;
+    out.start = c.st1;
+    out.end = c.en1;
+    out.acceptRef = c.accRef1;
+    out.rejectRef = c.rejRef1;
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { RecordItem } from '../flowlog/types.js';
 import { isPrivateAddress } from './addresses.js';
 import { detach, detachRecord } from './detach.js';
+import { ENI_SEED, hashString } from './hash.js';
 
 /**
  * What the records of one network interface say about that interface: its own address (the address
@@ -48,9 +49,12 @@ export class EniProfile {
   readonly pooledSamples: RecordItem[] = [];
 
   readonly id: string;
+  /** the hash of the id, for keying its groups without strings */
+  readonly idHash: number;
 
   constructor(id: string) {
     this.id = detach(id);
+    this.idHash = hashString(this.id, ENI_SEED);
   }
 
   poolProbe(c: { records: number }, v: { reqRef: RecordItem | undefined }): void {
@@ -143,6 +147,11 @@ export class EniProfile {
     if (this.countA >= threshold && this.countA > this.countB) return this.candA;
     if (this.countB >= threshold && this.countB > this.countA) return this.candB;
     return undefined;
+  }
+
+  /** The two addresses its own address must be one of (those of its first conversation). */
+  candidates(): string[] {
+    return [this.candA, this.candB].filter((c): c is string => c !== undefined);
   }
 
   /** Records on it carry other hosts' addresses on both sides: a TGW, firewall or endpoint ENI. */

@@ -28,8 +28,11 @@ export function ephemeralSplit(state: FlowState, g: Group): EphemeralSplit | und
   const okClients = new Set(ok.clients.keys());
   const sharedClients = [...g.clients.keys()].filter((c) => okClients.has(c));
   if (sharedClients.length === 0) {
-    // different clients on either side of the split: the NACL may be keyed on addresses instead, so
-    // only call it a port range when the split sits where OS ranges differ
+    // Different clients on either side of the split: the NACL may as well be keyed on their addresses
+    // (replies to one network allowed, to another not). Call it a port range only when the clients
+    // share networks (a /24) across the split and the split sits where OS ranges differ.
+    const okNets = new Set([...ok.clients.keys()].map(net24));
+    if (![...g.clients.keys()].some((c) => okNets.has(net24(c)))) return undefined;
     const plausible =
       kind === 'high'
         ? g.minClientPort > EPHEMERAL_RANGES.linux.to ||
@@ -39,4 +42,10 @@ export function ephemeralSplit(state: FlowState, g: Group): EphemeralSplit | und
     if (!plausible) return undefined;
   }
   return { kind, ok, sharedClients };
+}
+
+/** The /24 (IPv4) or /64-ish prefix (IPv6) an address is in, as a string key. */
+function net24(addr: string): string {
+  if (addr.includes(':')) return addr.split(':').slice(0, 4).join(':');
+  return addr.slice(0, addr.lastIndexOf('.'));
 }

@@ -73,10 +73,10 @@ export function createFlowAnalyzer(limits = LIMITS): FlowAnalyzer {
       else state.addSkipped(item);
     },
     finish(context) {
-      const unresolved = new Set<string>();
+      const unresolved = new Map<string, readonly string[]>();
       for (const eni of state.enis.values())
-        if (eni.id && eni.address() === undefined) unresolved.add(eni.id);
-      state.finish(eniAddressHints(context.text, unresolved));
+        if (eni.id && eni.address() === undefined) unresolved.set(eni.id, eni.candidates());
+      state.finish(eniAddressHints(context.text, unresolved, state.enis.size === 1));
       const findings: Finding[] = [];
       for (const rule of FLOW_RULES) findings.push(...rule({ state, context, prior: findings }));
       return { findings, notes: notes(state) };
@@ -87,18 +87,16 @@ export function createFlowAnalyzer(limits = LIMITS): FlowAnalyzer {
 function notes(state: FlowState): string[] {
   const out: string[] = [];
   const t = state.conversations;
-  if (t.evictedFresh + t.evictedHeavy > 0) {
-    const parts: string[] = [];
-    if (t.evictedFresh > 0)
-      parts.push(
-        `${plural(t.evictedFresh, 'conversation')} whose one record found no reverse within the next ${plural(LIMITS.fresh >> 1, 'new conversation')} ${t.evictedFresh === 1 ? 'was' : 'were'} judged on that record alone`,
-      );
+  if (t.evictedYoung + t.evictedHeavy > 0) {
+    const parts = [
+      `each conversation was judged once no record of it had come for ${plural(LIMITS.generation, 'record')} or more (records of one conversation further apart than that count as separate conversations)`,
+    ];
     if (t.evictedHeavy > 0)
       parts.push(
-        `${plural(t.evictedHeavy, 'lighter conversation')} (at most ${plural(t.evictedMaxRecords, 'record')} each) ${t.evictedHeavy === 1 ? 'was' : 'were'} judged on the records seen until then`,
+        `${plural(t.evictedHeavy, 'lighter long-lived conversation')} (at most ${plural(t.evictedMaxRecords, 'record')} each) ${t.evictedHeavy === 1 ? 'was' : 'were'} judged early to keep the heaviest with exact counts`,
       );
     out.push(
-      `${plural(state.conversationsSeen, 'conversation')} in all. To keep memory bounded, the heaviest kept exact counts to the end, ${parts.join(', and ')}; a conversation split that way may be counted twice.`,
+      `${plural(state.conversationsSeen, 'conversation')} in all. To keep memory bounded, ${parts.join(', and ')}.`,
     );
   }
   if (state.groups.evicted > 0) {

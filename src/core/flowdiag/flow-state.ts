@@ -1,22 +1,24 @@
 import type { FlowFormat, RecordItem, SkippedItem } from '../flowlog/types.js';
 import { isPrivateAddress } from './addresses.js';
 import { classify, type EniRole, type Outcome, type Verdict } from './classify.js';
-import { type Conversation, FreshEntry } from './conversation.js';
-import { ConversationTable, conversationHash, ENI_SEED, hashString } from './conversation-table.js';
+import { type Conversation, type ConversationLike, FreshEntry } from './conversation.js';
+import { ConversationTable, conversationHash } from './conversation-table.js';
 import { EniProfile } from './eni-profile.js';
 import { Group, type GroupTail } from './group.js';
 import { GroupTable, groupHash } from './group-table.js';
+import { ENI_SEED, hashString } from './hash.js';
 import { ServiceUse } from './service-use.js';
 import { SkippedLog } from './skipped-log.js';
 import { TgwFlows } from './tgw-flows.js';
 
 /** Limits that keep memory bounded whatever the input: see the README's "Large inputs". */
 export const LIMITS = {
-  /** conversations seen once so far, in two generations: one-off records (scans) die young */
-  fresh: 8_192,
-  /** conversations seen at least twice: the heaviest are kept exactly to the end */
+  /** records per generation: a conversation is judged two generations after it was first seen,
+   * unless it is still going (then it is kept as heavy) */
+  generation: 2_048,
+  /** long-lived conversations kept with exact counts (the heaviest, when there are more) */
   conversations: 32_768,
-  groups: 5_000,
+  groups: 8_192,
   enis: 20_000,
 };
 
@@ -30,6 +32,41 @@ const META_FIELDS = [
   'pkt-src-aws-service',
   'pkt-dst-aws-service',
 ];
+
+const OUTCOMES: readonly Outcome[] = [
+  'request-rejected',
+  'response-rejected',
+  'unanswered',
+  'handshake-only',
+  'ok',
+  'one-way',
+  'late-rejects',
+  'bpa',
+  'no-action',
+];
+
+function outcomeIndex(o: Outcome): number {
+  switch (o) {
+    case 'request-rejected':
+      return 0;
+    case 'response-rejected':
+      return 1;
+    case 'unanswered':
+      return 2;
+    case 'handshake-only':
+      return 3;
+    case 'ok':
+      return 4;
+    case 'one-way':
+      return 5;
+    case 'late-rejects':
+      return 6;
+    case 'bpa':
+      return 7;
+    default:
+      return 8;
+  }
+}
 
 /** Probes grouped per port before an interface's probes are only pooled. */
 const PROBES_BEFORE_POOLING = 64;
@@ -48,17 +85,8 @@ export class FlowState {
   readonly groups: GroupTable;
   /** counts of summarised groups, by `outcome role` */
   readonly tails = new Map<string, GroupTail>();
-  private readonly outcomes: Record<Outcome, number> = {
-    'request-rejected': 0,
-    'response-rejected': 0,
-    unanswered: 0,
-    'handshake-only': 0,
-    ok: 0,
-    'one-way': 0,
-    'late-rejects': 0,
-    bpa: 0,
-    'no-action': 0,
-  };
+  /** conversations per outcome, indexed as OUTCOMES */
+  private readonly outcomes = new Float64Array(OUTCOMES.length);
   readonly tgw = new TgwFlows();
   readonly skipped = new SkippedLog();
   readonly services = new ServiceUse();
@@ -76,7 +104,7 @@ export class FlowState {
   private lastFormatInstance = false;
 
   constructor(limits = LIMITS) {
-    this.conversations = new ConversationTable(Math.max(1, limits.fresh >> 1), limits.conversations, (c) =>
+    this.conversations = new ConversationTable(limits.generation, limits.conversations, (c) =>
       this.aggregate(c, classify(c)),
     );
     this.groups = new GroupTable(limits.groups, (g) => {
@@ -120,6 +148,7 @@ export class FlowState {
     } else if (sp === 53 || dp === 53) this.dnsRecords++;
     const forward = src < dst || (src === dst && sp <= dp);
     const table = this.conversations;
+    const index = table.tick();
     let eniHash: number;
     if (eniId === this.lastHashedEni) eniHash = this.lastEniHash;
     else {
@@ -137,7 +166,9 @@ export class FlowState {
       c = table.find(h, eniId, proto, dst, dp, src, sp);
     }
     if (c !== undefined) {
+      c.lastRecord = index;
       if (c instanceof FreshEntry) {
+        if (c.add(forward ? 0 : 1, item)) return;
         const full = c.toConversation();
         table.graduate(c, full);
         c = full;
@@ -159,11 +190,11 @@ export class FlowState {
     if (this.lastFormatMeta) eni.noteMeta(item, this.lastFormatInstance);
     if (eni.firstLine === 0) eni.firstLine = item.line;
     this.conversationsSeen++;
-    table.insert(
-      forward
-        ? new FreshEntry(h, eniId, eni, proto, src, sp, dst, dp, 0, item)
-        : new FreshEntry(h, eniId, eni, proto, dst, dp, src, sp, 1, item),
-    );
+    const e = forward
+      ? new FreshEntry(h, eniId, eni, proto, src, sp, dst, dp, 0, item)
+      : new FreshEntry(h, eniId, eni, proto, dst, dp, src, sp, 1, item);
+    e.lastRecord = index;
+    table.insert(e);
   }
 
   private newEni(id: string, hash: number): EniProfile {
@@ -193,9 +224,9 @@ export class FlowState {
     return this.conversations.size;
   }
 
-  private aggregate(c: Conversation, v: Verdict): void {
+  private aggregate(c: ConversationLike, v: Verdict): void {
     const outcome = v.outcome;
-    this.outcomes[outcome]++;
+    this.outcomes[outcomeIndex(outcome)]!++;
     if (c.eni.serviceFields) this.services.add(c, v);
     if (outcome === 'one-way' || outcome === 'late-rejects' || outcome === 'no-action') return;
     const eni = c.eni;
@@ -248,6 +279,6 @@ export class FlowState {
   }
 
   outcomeCount(o: Outcome): number {
-    return this.outcomes[o];
+    return this.outcomes[outcomeIndex(o)]!;
   }
 }

@@ -1,7 +1,7 @@
 import type { EniRole, Outcome } from './classify.js';
-import { hashString } from './conversation-table.js';
 import type { EniProfile } from './eni-profile.js';
 import type { Group } from './group.js';
+import { hashString } from './hash.js';
 
 const OUTCOME_SEED: Record<Outcome, number> = {
   'request-rejected': 0x1b873593,
@@ -26,7 +26,7 @@ export function groupHash(
   serverPort: number,
 ): number {
   let h = Math.imul(OUTCOME_SEED[outcome] ^ ROLE_SEED[role], 0x01000193);
-  h = hashString(eni.id, h);
+  h = Math.imul(h ^ eni.idHash, 0x01000193);
   h = Math.imul(h ^ proto, 0x01000193);
   h = hashString(server, h);
   h = Math.imul(h ^ serverPort, 0x01000193);

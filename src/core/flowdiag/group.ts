@@ -1,8 +1,7 @@
 import type { RecordItem } from '../flowlog/types.js';
 import { isPrivateAddress } from './addresses.js';
-import type { Weighted } from './bounded-map.js';
 import type { EniRole, InitiatorBasis, Outcome, RoleBasis, Verdict } from './classify.js';
-import type { Conversation } from './conversation.js';
+import type { ConversationLike } from './conversation.js';
 import { detach, detachRecord } from './detach.js';
 import type { EniProfile } from './eni-profile.js';
 
@@ -18,16 +17,26 @@ export interface Sample {
   respRef: RecordItem | undefined;
 }
 
-const MAX_SAMPLES = 5;
-const MAX_CLIENTS = 64;
-const MAX_PORT_SAMPLE = 24;
+const MAX_SAMPLES = 4;
+const MAX_CLIENTS = 16;
+const MAX_PORT_SAMPLE = 12;
+
+const BASES: readonly InitiatorBasis[] = ['guess', 'timing', 'ports', 'accept-reject', 'tcp-flags'];
+const ROLE_BASES: readonly RoleBasis[] = [
+  'guess',
+  'private-address',
+  'text',
+  'transit',
+  'eni-address',
+  'flow-direction',
+];
 
 /**
  * Conversations with the same outcome at the same service of the same ENI: (outcome, ENI role, ENI,
  * server, server port, protocol). The unit a finding is written about; it keeps counts, the client
  * addresses and ports (bounded) and the heaviest conversations as evidence.
  */
-export class Group implements Weighted {
+export class Group {
   conversations = 0;
   records = 0;
   packets = 0;
@@ -45,8 +54,9 @@ export class Group implements Weighted {
   probes = 0;
   /** conversations whose symptom was seen, not inferred (retransmissions) */
   strong = 0;
-  readonly basis: Partial<Record<InitiatorBasis, number>> = {};
-  readonly roleBasis: Partial<Record<RoleBasis, number>> = {};
+  /** conversations by how their initiator (BASES) and the ENI's role (ROLE_BASES) were decided */
+  private readonly basis = new Uint32Array(BASES.length);
+  private readonly roleBasis = new Uint32Array(ROLE_BASES.length);
   readonly samples: Sample[] = [];
   firstLine = Number.POSITIVE_INFINITY;
   /** the server's address (in records) and as its packets carry it (pkt-*, when that differs) */
@@ -73,17 +83,17 @@ export class Group implements Weighted {
     return this.conversations;
   }
 
-  add(c: Conversation, v: Verdict): void {
+  add(c: ConversationLike, v: Verdict): void {
     this.conversations++;
     this.records += c.records;
     const packets = v.req.packets + v.resp.packets;
     this.packets += packets;
     this.bytes += v.req.bytes + v.resp.bytes;
     const client = v.realClient;
-    const n = this.clients.get(client);
-    if (n !== undefined) this.clients.set(client, n + 1);
-    else if (this.clients.size < MAX_CLIENTS) this.clients.set(detach(client), 1);
-    else this.clientsUntracked++;
+    if (this.clients.size < MAX_CLIENTS) {
+      const n = this.clients.get(client);
+      this.clients.set(n === undefined ? detach(client) : client, (n ?? 0) + 1);
+    } else this.clientsUntracked++; // past MAX_CLIENTS, per-client counts stop: good enough to order them
     const port = v.clientPort;
     if (port < this.minClientPort) this.minClientPort = port;
     if (port > this.maxClientPort) this.maxClientPort = port;
@@ -92,13 +102,13 @@ export class Group implements Weighted {
     if (!isPrivateAddress(client)) this.publicClients++;
     if (packets <= 2 * c.records) this.probes++;
     if (v.strong) this.strong++;
-    this.basis[v.basis] = (this.basis[v.basis] ?? 0) + 1;
-    this.roleBasis[v.roleBasis] = (this.roleBasis[v.roleBasis] ?? 0) + 1;
+    this.basis[basisIndex(v.basis)]!++;
+    this.roleBasis[roleBasisIndex(v.roleBasis)]!++;
     if (c.firstLine < this.firstLine) this.firstLine = c.firstLine;
     this.keepSample(c, v, packets);
   }
 
-  private keepSample(c: Conversation, v: Verdict, packets: number): void {
+  private keepSample(c: ConversationLike, v: Verdict, packets: number): void {
     const s = this.samples;
     if (s.length === MAX_SAMPLES && c.records <= s[s.length - 1]!.records) return;
     const sample: Sample = {
@@ -124,16 +134,46 @@ export class Group implements Weighted {
 
   /** The weakest way the initiator was decided for any of its conversations. */
   weakestBasis(): InitiatorBasis {
-    for (const b of ['guess', 'timing', 'ports', 'accept-reject', 'tcp-flags'] as const)
-      if (this.basis[b]) return b;
+    for (let i = 0; i < BASES.length; i++) if (this.basis[i]) return BASES[i]!;
     return 'guess';
   }
 
   /** The weakest way the ENI's role was decided. */
   weakestRoleBasis(): RoleBasis {
-    for (const b of ['guess', 'private-address', 'text', 'transit', 'eni-address', 'flow-direction'] as const)
-      if (this.roleBasis[b]) return b;
+    for (let i = 0; i < ROLE_BASES.length; i++) if (this.roleBasis[i]) return ROLE_BASES[i]!;
     return 'guess';
+  }
+}
+
+function basisIndex(b: InitiatorBasis): number {
+  switch (b) {
+    case 'guess':
+      return 0;
+    case 'timing':
+      return 1;
+    case 'ports':
+      return 2;
+    case 'accept-reject':
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+function roleBasisIndex(b: RoleBasis): number {
+  switch (b) {
+    case 'guess':
+      return 0;
+    case 'private-address':
+      return 1;
+    case 'text':
+      return 2;
+    case 'transit':
+      return 3;
+    case 'eni-address':
+      return 4;
+    default:
+      return 5;
   }
 }
 

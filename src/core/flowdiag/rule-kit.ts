@@ -173,11 +173,11 @@ export function rollUp(
     rollup: {
       code,
       severity,
-      title: `The same at ${plural(groupsCount, 'more service')} (${plural(conversations, 'conversation')})`,
+      title: `And ${plural(conversations, 'more conversation')} like this at ${plural(groupsCount, 'other service')}`,
       explanation: `Beyond the ${plural(shown.length, 'finding')} above, ${plural(conversations, 'conversation')} (${plural(records, 'record')}) at ${plural(groupsCount, 'other server address and port', 'other server addresses and ports')} show the same pattern: ${what}.${tail && tail.groups > 0 ? ` ${plural(tail.groups, 'group')} of them were summarised to keep memory bounded, so only their counts are kept.` : ''}`,
       evidence,
       fixes: [],
-      occurrences: conversations,
+      // no `occurrences`: a roll-up must sort after the findings it rolls up
       evidenceOmitted: Math.max(0, groupsCount - evidence.length),
     },
   };

@@ -1,7 +1,7 @@
 import type { RecordItem } from '../flowlog/types.js';
 import { isPrivateAddress } from './addresses.js';
 import type { Verdict } from './classify.js';
-import type { Conversation } from './conversation.js';
+import type { ConversationLike } from './conversation.js';
 import { detach, detachRecord } from './detach.js';
 
 /** The services a gateway VPC endpoint can carry, as pkt-*-aws-service names them. */
@@ -33,7 +33,7 @@ export class ServiceFlows {
 export class ServiceUse {
   readonly flows = new Map<string, ServiceFlows>();
 
-  add(c: Conversation, v: Verdict): void {
+  add(c: ConversationLike, v: Verdict): void {
     const req = v.reqRef?.fields;
     const resp = v.respRef?.fields;
     if (req === undefined && resp === undefined) return;

@@ -7,7 +7,7 @@ import { listAnd, plural } from '../wording.js';
 const TOPICS: { name: string; re: RegExp }[] = [
   {
     name: 'the Amazon DNS resolver',
-    re: /\b(dns|port 53|udp\/53|:53\b|resolver|route ?53 resolver|nameserver|dig|nslookup|169\.254\.169\.253)\b/i,
+    re: /\b(dns|port 53|udp\/53|:53\b|resolver|route ?53 resolver|nameserver|dig|nslookup|169\.254\.169\.253|\d{1,3}\.\d{1,3}\.0\.2)\b/i,
   },
   {
     name: 'instance metadata (169.254.169.254)',
@@ -19,7 +19,7 @@ const TOPICS: { name: string; re: RegExp }[] = [
 ];
 
 const ABSENCE =
-  /\b(no|zero|nothing|none|never|missing|absent|not (logged|captured|recorded|there|showing|shown|appear\w*|see\w*|in)|(don'?t|doesn'?t|do not|does not|can'?t|cannot|didn'?t) (see|show|find|appear|log|capture)|no data found|dropping)\b/i;
+  /\b(no|zero|nothing|none|never|missing|absent|not (logged|captured|recorded|there|showing|shown|appear\w*|see\w*|in)|(don'?t|doesn'?t|do not|does not|can'?t|cannot|didn'?t) (see|show|find|appear|log|capture)|no data found|dropping|los(e|es|ing|t))\b/i;
 
 /** Words that make an absence about logged traffic, not about anything else ("no header, sorry"). */
 const LOGGING =
