@@ -167,7 +167,19 @@ export function classify(c: ConversationLike, hintAddress?: string): Verdict {
     reqSide = s0.records > 0 || s1.records === 0 ? 0 : 1;
     basis = 'guess';
   }
+  return judge(c, s0, s1, reqSide, basis, lateRejects, hintAddress);
+}
 
+/** Given who opened the conversation: where the ENI stands and what happened. */
+function judge(
+  c: ConversationLike,
+  s0: SideView,
+  s1: SideView,
+  reqSide: 0 | 1,
+  basis: InitiatorBasis,
+  lateRejects: boolean,
+  hintAddress: string | undefined,
+): Verdict {
   const req = reqSide === 0 ? s0 : s1;
   const resp = reqSide === 0 ? s1 : s0;
   const client = reqSide === 0 ? c.a : c.b;
@@ -193,8 +205,21 @@ export function classify(c: ConversationLike, hintAddress?: string): Verdict {
   else if (req.rejected > 0 && req.accepted === 0) {
     outcome =
       resp.accepted > 0 && !(c.proto === TCP && synOnly(req.flags)) ? 'late-rejects' : 'request-rejected';
-  } else if (resp.rejected > 0 && resp.accepted === 0) outcome = 'response-rejected';
-  else if (req.accepted > 0 && resp.records === 0) {
+  } else if (resp.rejected > 0 && resp.accepted === 0) {
+    // An inbound "reply" from the internet with no request from this interface in the log, no
+    // tcp-flags and one or two packets is an unsolicited probe from a service port (scanners use 53,
+    // 80, 443…), not a reply: judge it as the request it is.
+    if (
+      basis === 'ports' &&
+      role === 'client' &&
+      req.records === 0 &&
+      resp.flags < 0 &&
+      resp.packets <= 2 * resp.records &&
+      !isPrivateAddress(server)
+    )
+      return judge(c, s0, s1, reqSide === 0 ? 1 : 0, 'guess', false, hintAddress);
+    outcome = 'response-rejected';
+  } else if (req.accepted > 0 && resp.records === 0) {
     const sig = unansweredSignature(c, req, server, serverPort, c.eni.bidirectional > 0);
     outcome = sig === undefined ? 'one-way' : 'unanswered';
     strong = sig === 'strong';

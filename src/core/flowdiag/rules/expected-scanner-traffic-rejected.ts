@@ -1,7 +1,7 @@
 import type { Evidence, Finding } from '../../report/schema.js';
 import { confirmQueries } from '../confirm.js';
 import type { EniProfile } from '../eni-profile.js';
-import { recordEvidence } from '../evidence.js';
+import { recordEvidence, summaryEvidence } from '../evidence.js';
 import type { Group } from '../group.js';
 import { portLabel } from '../ports.js';
 import type { RuleInput } from '../rule-kit.js';
@@ -22,7 +22,10 @@ export function expectedScannerTrafficRejected({ state }: RuleInput): Finding[] 
     byEni.set(g.eni, list);
   }
   const out: Finding[] = [];
-  for (const [eni, groups] of byEni) {
+  const ranked = [...byEni.entries()].sort((a, b) => b[0].rejectedInboundProbes - a[0].rejectedInboundProbes);
+  const shown = ranked.length > MAX_SHOWN + 1 ? ranked.slice(0, MAX_SHOWN) : ranked;
+  const rest = ranked.slice(shown.length);
+  for (const [eni, groups] of shown) {
     const probes = eni.rejectedInboundProbes;
     const sources = eni.probeSources;
     const ports = [...eni.probePorts].sort((a, b) => a - b);
@@ -65,5 +68,27 @@ export function expectedScannerTrafficRejected({ state }: RuleInput): Finding[] 
       },
     });
   }
+  if (rest.length > 0) out.push(rollUp(rest));
   return out;
+}
+
+const MAX_SHOWN = 3;
+
+/** One finding for the scanned interfaces beyond the first few. */
+function rollUp(rest: [EniProfile, Group[]][]): Finding {
+  const probes = rest.reduce((n, [e]) => n + e.rejectedInboundProbes, 0);
+  const evidence: Evidence[] = rest
+    .slice(0, 10)
+    .map(([e]) =>
+      summaryEvidence(`${e.id || 'interface ?'}: ${plural(e.rejectedInboundProbes, 'probe')} REJECTed`),
+    );
+  return {
+    code: 'EXPECTED_SCANNER_TRAFFIC_REJECTED',
+    severity: 'info',
+    title: `And ${plural(probes, 'more probe')} REJECTed at ${plural(rest.length, 'other interface')}`,
+    explanation: `The same internet background scanning reached ${plural(rest.length, 'more interface')}; every probe was REJECTed, as intended.`,
+    evidence,
+    evidenceOmitted: Math.max(0, rest.length - evidence.length),
+    fixes: [],
+  };
 }

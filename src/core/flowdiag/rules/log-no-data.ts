@@ -1,6 +1,6 @@
 import type { Finding } from '../../report/schema.js';
 import { confirmQueries } from '../confirm.js';
-import { recordEvidence } from '../evidence.js';
+import { recordEvidence, summaryEvidence } from '../evidence.js';
 import type { RuleInput } from '../rule-kit.js';
 import type { SkippedWindows } from '../skipped-log.js';
 import { plural } from '../wording.js';
@@ -11,11 +11,23 @@ import { plural } from '../wording.js';
  */
 export function logNoData({ state }: RuleInput): Finding[] {
   const windows = state.skipped.of('NODATA');
-  const out = windows.slice(0, 8).map(finding);
-  const rest = windows.slice(8).reduce((n, w) => n + w.count, 0) + state.skipped.untracked.NODATA;
-  if (rest > 0 && out.length > 0) {
-    const last = out[out.length - 1]!;
-    last.explanation += ` ${plural(rest, 'more NODATA record')} concern other interfaces.`;
+  const shown = windows.length > 4 ? windows.slice(0, 3) : windows;
+  const out = shown.map(finding);
+  const rest = windows.slice(shown.length);
+  const restCount = rest.reduce((n, w) => n + w.count, 0) + state.skipped.untracked.NODATA;
+  if (restCount > 0) {
+    const evidence = rest
+      .slice(0, 10)
+      .map((w) => summaryEvidence(`${w.eni || 'interface ?'}: ${plural(w.count, 'NODATA record')}`));
+    out.push({
+      code: 'LOG_NO_DATA',
+      severity: 'info',
+      title: `And ${plural(restCount, 'more NODATA record')} on ${plural(rest.length, 'other interface')}`,
+      explanation: `The same holds for ${plural(rest.length, 'more interface')} (${plural(restCount, 'NODATA record')} in all).`,
+      evidence,
+      evidenceOmitted: Math.max(0, rest.length - evidence.length),
+      fixes: [],
+    });
   }
   return out;
 }

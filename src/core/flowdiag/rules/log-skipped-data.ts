@@ -1,6 +1,6 @@
 import type { Finding } from '../../report/schema.js';
 import { confirmQueries } from '../confirm.js';
-import { recordEvidence } from '../evidence.js';
+import { recordEvidence, summaryEvidence } from '../evidence.js';
 import type { RuleInput } from '../rule-kit.js';
 import type { SkippedWindows } from '../skipped-log.js';
 import { plural } from '../wording.js';
@@ -12,11 +12,23 @@ import { iso } from './log-no-data.js';
  */
 export function logSkippedData({ state }: RuleInput): Finding[] {
   const windows = state.skipped.of('SKIPDATA');
-  const out = windows.slice(0, 8).map(finding);
-  const rest = windows.slice(8).reduce((n, w) => n + w.count, 0) + state.skipped.untracked.SKIPDATA;
-  if (rest > 0 && out.length > 0) {
-    const last = out[out.length - 1]!;
-    last.explanation += ` ${plural(rest, 'more SKIPDATA record')} concern other interfaces.`;
+  const shown = windows.length > 4 ? windows.slice(0, 3) : windows;
+  const out = shown.map(finding);
+  const rest = windows.slice(shown.length);
+  const restCount = rest.reduce((n, w) => n + w.count, 0) + state.skipped.untracked.SKIPDATA;
+  if (restCount > 0) {
+    const evidence = rest
+      .slice(0, 10)
+      .map((w) => summaryEvidence(`${w.eni || 'interface ?'}: ${plural(w.count, 'SKIPDATA record')}`));
+    out.push({
+      code: 'LOG_SKIPPED_DATA',
+      severity: 'warning',
+      title: `And ${plural(restCount, 'more SKIPDATA record')} on ${plural(rest.length, 'other interface')}`,
+      explanation: `The same holds for ${plural(rest.length, 'more interface')} (${plural(restCount, 'SKIPDATA record')} in all).`,
+      evidence,
+      evidenceOmitted: Math.max(0, rest.length - evidence.length),
+      fixes: [],
+    });
   }
   return out;
 }
