@@ -276,10 +276,13 @@ function roleOf(
   // flow-direction is relative to the ENI: a request arriving means the ENI is the server's
   if (req.dir === 1 || resp.dir === 2) return { role: 'server', roleBasis: 'flow-direction' };
   if (req.dir === 2 || resp.dir === 1) return { role: 'client', roleBasis: 'flow-direction' };
-  const own = c.eni.address();
-  if (own !== undefined) {
-    if (own === server) return { role: 'server', roleBasis: 'eni-address' };
-    if (own === client) return { role: 'client', roleBasis: 'eni-address' };
+  const own = c.eni.addressHash();
+  if (own !== 0) {
+    // compare address hashes, not the strings (see FlowState.add)
+    const serverHash = server === c.a ? c.ha : c.hb;
+    const clientHash = server === c.a ? c.hb : c.ha;
+    if (own === serverHash) return { role: 'server', roleBasis: 'eni-address' };
+    if (own === clientHash) return { role: 'client', roleBasis: 'eni-address' };
     return { role: 'transit', roleBasis: 'transit' };
   }
   if (c.eni.isTransit()) return { role: 'transit', roleBasis: 'transit' };

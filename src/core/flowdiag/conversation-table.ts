@@ -1,26 +1,7 @@
 import { Conversation, type ConversationLike, type FreshEntry } from './conversation.js';
-import { hashString } from './hash.js';
 
 const EMPTY = -1;
 const TOMBSTONE = -2;
-
-/** The hash of a conversation key: ENI (pre-hashed), protocol, then both ends in canonical order. */
-export function conversationHash(
-  eniHash: number,
-  proto: number,
-  a: string,
-  pa: number,
-  b: string,
-  pb: number,
-): number {
-  let h = Math.imul(eniHash ^ proto, 0x01000193);
-  h = hashString(a, h);
-  h = Math.imul(h ^ pa, 0x01000193);
-  h = hashString(b, h);
-  h = Math.imul(h ^ pb, 0x01000193);
-  h ^= h >>> 16;
-  return Math.imul(h, 0x45d9f3b) | 0;
-}
 
 /**
  * Where conversations live while records stream in, with memory bounded whatever the input.
@@ -80,13 +61,17 @@ export class ConversationTable {
     return this.records;
   }
 
+  /**
+   * The conversation with this key, compared by hashes: the ENI id's, and each address's (two 32-bit
+   * address hashes, both ports, the protocol and the ENI would all have to collide).
+   */
   find(
     h: number,
-    eniId: string,
+    eniHash: number,
     proto: number,
-    a: string,
+    ha: number,
     pa: number,
-    b: string,
+    hb: number,
     pb: number,
   ): Conversation | FreshEntry | undefined {
     const slots = this.slots;
@@ -101,9 +86,9 @@ export class ConversationTable {
         c.pa === pa &&
         c.pb === pb &&
         c.proto === proto &&
-        c.a === a &&
-        c.b === b &&
-        c.eniId === eniId
+        c.ha === ha &&
+        c.hb === hb &&
+        c.eniHash === eniHash
       )
         return c;
     }

@@ -1,7 +1,7 @@
 import type { RecordItem } from '../flowlog/types.js';
 import { isPrivateAddress } from './addresses.js';
 import { detach, detachRecord } from './detach.js';
-import { ENI_SEED, hashString } from './hash.js';
+import { ENI_SEED, hashString, hashString2 } from './hash.js';
 
 /**
  * What the records of one network interface say about that interface: its own address (the address
@@ -17,6 +17,8 @@ export class EniProfile {
   private candB: string | undefined;
   private countA = 0;
   private countB = 0;
+  private hashA = 0;
+  private hashB = 0;
   /** conversations that had records in both directions on this ENI (the log covers both ways) */
   bidirectional = 0;
   subnetId: string | undefined;
@@ -51,16 +53,19 @@ export class EniProfile {
   readonly id: string;
   /** the hash of the id, for keying its groups without strings */
   readonly idHash: number;
+  /** a second hash of the id: with idHash, identifies the profile without comparing strings */
+  readonly idHash2: number;
 
   constructor(id: string) {
     this.id = detach(id);
     this.idHash = hashString(this.id, ENI_SEED);
+    this.idHash2 = hashString2(this.id);
   }
 
-  poolProbe(c: { records: number }, v: { reqRef: RecordItem | undefined }): void {
+  poolProbe(c: { records: number }, record: RecordItem | undefined): void {
     this.pooledProbes++;
     this.pooledProbeRecords += c.records;
-    if (v.reqRef && this.pooledSamples.length < 6) this.pooledSamples.push(detachRecord(v.reqRef));
+    if (record && this.pooledSamples.length < 6) this.pooledSamples.push(detachRecord(record));
   }
 
   noteInboundReject(client: string, serverPort: number, isPublic: boolean, probe: boolean): void {
@@ -87,19 +92,27 @@ export class EniProfile {
   }
 
   /** Called once per new conversation of this ENI, with its first record's addresses. */
-  note(src: string, dst: string): void {
+  note(src: string, srcHash: number, dst: string, dstHash: number): void {
     const n = ++this.records;
     if (n === 1) {
       this.candA = detach(src);
       this.candB = detach(dst);
+      this.hashA = srcHash;
+      this.hashB = dstHash;
       this.countA = 1;
       this.countB = 1;
       return;
     }
-    const a = this.candA;
-    const b = this.candB;
-    if (src === a || dst === a) this.countA++;
-    if (src === b || dst === b) this.countB++;
+    const a = this.hashA;
+    const b = this.hashB;
+    if (srcHash === a || dstHash === a) this.countA++;
+    if (srcHash === b || dstHash === b) this.countB++;
+  }
+
+  /** The hash (ADDR_SEED) of the address() it has, for comparing without strings; 0 when unknown. */
+  addressHash(): number {
+    const own = this.address();
+    return own === undefined ? 0 : own === this.candA ? this.hashA : this.hashB;
   }
 
   /** Called with the first record of each new conversation, when its format has v3+ metadata fields. */

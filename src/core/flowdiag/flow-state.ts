@@ -2,11 +2,11 @@ import type { FlowFormat, RecordItem, SkippedItem } from '../flowlog/types.js';
 import { isPrivateAddress } from './addresses.js';
 import { classify, type EniRole, type Outcome, type Verdict } from './classify.js';
 import { type Conversation, type ConversationLike, FreshEntry } from './conversation.js';
-import { ConversationTable, conversationHash } from './conversation-table.js';
+import { ConversationTable } from './conversation-table.js';
 import { EniProfile } from './eni-profile.js';
 import { Group, type GroupTail } from './group.js';
 import { GroupTable, groupHash } from './group-table.js';
-import { ENI_SEED, hashString } from './hash.js';
+import { ADDR_SEED, conversationHash, ENI_SEED, hashString, hashString2 } from './hash.js';
 import { ServiceUse } from './service-use.js';
 import { SkippedLog } from './skipped-log.js';
 import { TgwFlows } from './tgw-flows.js';
@@ -97,16 +97,14 @@ export class FlowState {
   records = 0;
   conversationsSeen = 0;
   private finished = false;
-  private lastHashedEni: string | undefined;
-  private lastEniHash = 0;
   private lastFormat: FlowFormat | undefined;
   private lastFormatMeta = false;
   private lastFormatInstance = false;
 
   constructor(limits = LIMITS) {
-    this.conversations = new ConversationTable(limits.generation, limits.conversations, (c) =>
-      this.aggregate(c, classify(c)),
-    );
+    this.conversations = new ConversationTable(limits.generation, limits.conversations, (c) => {
+      if (!this.poolProbe(c)) this.aggregate(c, classify(c));
+    });
     this.groups = new GroupTable(limits.groups, (g) => {
       const key = `${g.outcome} ${g.role}`;
       const t = this.tails.get(key) ?? { groups: 0, conversations: 0, records: 0 };
@@ -146,24 +144,22 @@ export class FlowState {
       sp = 0;
       dp = 0;
     } else if (sp === 53 || dp === 53) this.dnsRecords++;
-    const forward = src < dst || (src === dst && sp <= dp);
+    // Everything below compares hashes, not strings: the field strings are slices of the input chunk,
+    // and comparing or hashing them again and again is what costs on large inputs.
+    const hs = hashString(src, ADDR_SEED);
+    const hd = hashString(dst, ADDR_SEED);
+    const forward = hs < hd || (hs === hd && (src < dst || (src === dst && sp <= dp)));
     const table = this.conversations;
     const index = table.tick();
-    let eniHash: number;
-    if (eniId === this.lastHashedEni) eniHash = this.lastEniHash;
-    else {
-      eniHash = hashString(eniId, ENI_SEED);
-      this.lastHashedEni = eniId;
-      this.lastEniHash = eniHash;
-    }
+    const eniHash = hashString(eniId, ENI_SEED);
     let c: Conversation | FreshEntry | undefined;
     let h: number;
     if (forward) {
-      h = conversationHash(eniHash, proto, src, sp, dst, dp);
-      c = table.find(h, eniId, proto, src, sp, dst, dp);
+      h = conversationHash(eniHash, proto, hs, sp, hd, dp);
+      c = table.find(h, eniHash, proto, hs, sp, hd, dp);
     } else {
-      h = conversationHash(eniHash, proto, dst, dp, src, sp);
-      c = table.find(h, eniId, proto, dst, dp, src, sp);
+      h = conversationHash(eniHash, proto, hd, dp, hs, sp);
+      c = table.find(h, eniHash, proto, hd, dp, hs, sp);
     }
     if (c !== undefined) {
       c.lastRecord = index;
@@ -179,8 +175,9 @@ export class FlowState {
 
     // A new conversation: what it says about its ENI is noted once, not per record.
     let eni = this.enisByHash.get(eniHash);
-    if (eni === undefined || eni.id !== eniId) eni = this.enis.get(eniId) ?? this.newEni(eniId, eniHash);
-    eni.note(src, dst);
+    if (eni === undefined || eni.idHash2 !== hashString2(eniId))
+      eni = this.enis.get(eniId) ?? this.newEni(eniId, eniHash);
+    eni.note(src, hs, dst, hd);
     if (item.format !== this.lastFormat) {
       const names = item.format.fields.map((s) => s.name);
       this.lastFormat = item.format;
@@ -191,8 +188,8 @@ export class FlowState {
     if (eni.firstLine === 0) eni.firstLine = item.line;
     this.conversationsSeen++;
     const e = forward
-      ? new FreshEntry(h, eniId, eni, proto, src, sp, dst, dp, 0, item)
-      : new FreshEntry(h, eniId, eni, proto, dst, dp, src, sp, 1, item);
+      ? new FreshEntry(h, eniId, eniHash, eni, proto, src, hs, sp, dst, hd, dp, 0, item)
+      : new FreshEntry(h, eniId, eniHash, eni, proto, dst, hd, dp, src, hs, sp, 1, item);
     e.lastRecord = index;
     table.insert(e);
   }
@@ -224,6 +221,30 @@ export class FlowState {
     return this.conversations.size;
   }
 
+  /**
+   * The fast path for the bulk of a scan: a lone REJECTed record of one or two packets from an
+   * internet address to an interface already known to be scanned is counted as a probe without the
+   * full classification (which would reach the same verdict: see classify's probe rule).
+   */
+  private poolProbe(c: ConversationLike): boolean {
+    if (!(c instanceof FreshEntry)) return false;
+    const eni = c.eni;
+    if (eni.rejectedInboundProbes < PROBES_BEFORE_POOLING) return false;
+    const item = c.item0 ?? c.item1;
+    if (item === undefined || (c.item0 !== undefined && c.item1 !== undefined)) return false;
+    const f = item.fields;
+    if (f.action !== 'REJECT' || f['tcp-flags'] !== undefined || f['reject-reason'] !== undefined)
+      return false;
+    if ((f.packets ?? 0) > 2 || (c.proto !== 6 && c.proto !== 17)) return false;
+    const src = f.srcaddr!;
+    const dst = f.dstaddr!;
+    if (dst !== eni.address() || isPrivateAddress(src) || !eni.isScanned()) return false;
+    this.outcomes[0]!++; // request-rejected
+    eni.noteInboundReject(src, f.dstport ?? 0, true, true);
+    eni.poolProbe(c, item);
+    return true;
+  }
+
   private aggregate(c: ConversationLike, v: Verdict): void {
     const outcome = v.outcome;
     this.outcomes[outcomeIndex(outcome)]!++;
@@ -237,7 +258,7 @@ export class FlowState {
       // port would otherwise make a group per port)
       if (isPublic && probe && eni.rejectedInboundProbes >= PROBES_BEFORE_POOLING && eni.isScanned()) {
         eni.noteInboundReject(v.realClient, v.serverPort, true, true);
-        eni.poolProbe(c, v);
+        eni.poolProbe(c, v.reqRef);
         return;
       }
       eni.noteInboundReject(v.realClient, v.serverPort, isPublic, probe);

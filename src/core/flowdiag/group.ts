@@ -54,9 +54,9 @@ export class Group {
   probes = 0;
   /** conversations whose symptom was seen, not inferred (retransmissions) */
   strong = 0;
-  /** conversations by how their initiator (BASES) and the ENI's role (ROLE_BASES) were decided */
-  private readonly basis = new Uint32Array(BASES.length);
-  private readonly roleBasis = new Uint32Array(ROLE_BASES.length);
+  /** the weakest way the initiator (index in BASES) and the ENI's role (in ROLE_BASES) were decided */
+  private basisMin = BASES.length - 1;
+  private roleBasisMin = ROLE_BASES.length - 1;
   readonly samples: Sample[] = [];
   firstLine = Number.POSITIVE_INFINITY;
   /** the server's address (in records) and as its packets carry it (pkt-*, when that differs) */
@@ -102,8 +102,10 @@ export class Group {
     if (!isPrivateAddress(client)) this.publicClients++;
     if (packets <= 2 * c.records) this.probes++;
     if (v.strong) this.strong++;
-    this.basis[basisIndex(v.basis)]!++;
-    this.roleBasis[roleBasisIndex(v.roleBasis)]!++;
+    const b = basisIndex(v.basis);
+    if (b < this.basisMin) this.basisMin = b;
+    const rb = roleBasisIndex(v.roleBasis);
+    if (rb < this.roleBasisMin) this.roleBasisMin = rb;
     if (c.firstLine < this.firstLine) this.firstLine = c.firstLine;
     this.keepSample(c, v, packets);
   }
@@ -134,14 +136,12 @@ export class Group {
 
   /** The weakest way the initiator was decided for any of its conversations. */
   weakestBasis(): InitiatorBasis {
-    for (let i = 0; i < BASES.length; i++) if (this.basis[i]) return BASES[i]!;
-    return 'guess';
+    return BASES[this.basisMin]!;
   }
 
   /** The weakest way the ENI's role was decided. */
   weakestRoleBasis(): RoleBasis {
-    for (let i = 0; i < ROLE_BASES.length; i++) if (this.roleBasis[i]) return ROLE_BASES[i]!;
-    return 'guess';
+    return ROLE_BASES[this.roleBasisMin]!;
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/flowdiag/classify.js';
 import { Conversation } from '../../../src/core/flowdiag/conversation.js';
 import { EniProfile } from '../../../src/core/flowdiag/eni-profile.js';
+import { ADDR_SEED, hashString } from '../../../src/core/flowdiag/hash.js';
 import { FlowLogReader } from '../../../src/core/flowlog/reader.js';
 import type { RecordItem } from '../../../src/core/flowlog/types.js';
 
@@ -18,11 +19,25 @@ function conversation(text: string, eniConversations: [string, string][] = []): 
   const items = records(text);
   const f0 = items[0]!.fields;
   const eni = new EniProfile(f0['interface-id'] ?? '');
-  for (const [a, b] of eniConversations) eni.note(a, b);
+  const h = (s: string) => hashString(s, ADDR_SEED);
+  for (const [x, y] of eniConversations) eni.note(x, h(x), y, h(y));
   const a = f0.srcaddr!;
   const b = f0.dstaddr!;
-  eni.note(a, b);
-  const c = new Conversation(0, eni.id, eni, f0.protocol!, a, f0.srcport!, b, f0.dstport!, items[0]!.line);
+  eni.note(a, h(a), b, h(b));
+  const c = new Conversation(
+    0,
+    eni.id,
+    0,
+    eni,
+    f0.protocol!,
+    a,
+    h(a),
+    f0.srcport!,
+    b,
+    h(b),
+    f0.dstport!,
+    items[0]!.line,
+  );
   for (const it of items) c.add(it.fields.srcaddr === a && it.fields.srcport === f0.srcport ? 0 : 1, it);
   return c;
 }
