@@ -17,8 +17,8 @@ export const LIMITS = {
    * unless it is still going (then it is kept as heavy) */
   generation: 2_048,
   /** long-lived conversations kept with exact counts (the heaviest, when there are more) */
-  conversations: 32_768,
-  groups: 8_192,
+  conversations: 16_384,
+  groups: 4_096,
   enis: 20_000,
 };
 

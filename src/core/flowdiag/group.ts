@@ -17,7 +17,7 @@ export interface Sample {
   respRef: RecordItem | undefined;
 }
 
-const MAX_SAMPLES = 4;
+const MAX_SAMPLES = 3;
 const MAX_CLIENTS = 16;
 const MAX_PORT_SAMPLE = 12;
 

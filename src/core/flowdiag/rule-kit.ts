@@ -173,8 +173,10 @@ export function rollUp(
     rollup: {
       code,
       severity,
-      title: `And ${plural(conversations, 'more conversation')} like this at ${plural(groupsCount, 'other service')}`,
-      explanation: `Beyond the ${plural(shown.length, 'finding')} above, ${plural(conversations, 'conversation')} (${plural(records, 'record')}) at ${plural(groupsCount, 'other server address and port', 'other server addresses and ports')} show the same pattern: ${what}.${tail && tail.groups > 0 ? ` ${plural(tail.groups, 'group')} of them were summarised to keep memory bounded, so only their counts are kept.` : ''}`,
+      title: shown.length
+        ? `And ${plural(conversations, 'more conversation')} like this at ${plural(groupsCount, 'other service')}`
+        : `${plural(conversations, 'conversation')} at ${plural(groupsCount, 'service')}: ${what}`,
+      explanation: `${shown.length ? `Beyond the ${plural(shown.length, 'finding')} above, ` : ''}${plural(conversations, 'conversation')} (${plural(records, 'record')}) at ${plural(groupsCount, shown.length ? 'other server address and port' : 'server address and port', shown.length ? 'other server addresses and ports' : 'server addresses and ports')} show ${shown.length ? 'the same pattern' : 'this pattern'}: ${what}.${tail && tail.groups > 0 ? ` ${plural(tail.groups, 'group')} of them were summarised to keep memory bounded, so only their counts are kept.` : ''}`,
       evidence,
       fixes: [],
       // no `occurrences`: a roll-up must sort after the findings it rolls up
