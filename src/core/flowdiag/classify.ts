@@ -276,7 +276,8 @@ function roleOf(
   // flow-direction is relative to the ENI: a request arriving means the ENI is the server's
   if (req.dir === 1 || resp.dir === 2) return { role: 'server', roleBasis: 'flow-direction' };
   if (req.dir === 2 || resp.dir === 1) return { role: 'client', roleBasis: 'flow-direction' };
-  const own = c.eni.addressHash();
+  const v6 = isIPv6(c.a);
+  const own = c.eni.addressHash(v6);
   if (own !== 0) {
     // compare address hashes, not the strings (see FlowState.add)
     const serverHash = server === c.a ? c.ha : c.hb;
@@ -285,7 +286,7 @@ function roleOf(
     if (own === clientHash) return { role: 'client', roleBasis: 'eni-address' };
     return { role: 'transit', roleBasis: 'transit' };
   }
-  if (c.eni.isTransit()) return { role: 'transit', roleBasis: 'transit' };
+  if (c.eni.isTransit(v6)) return { role: 'transit', roleBasis: 'transit' };
   const textual = hint ?? c.eni.textAddress;
   if (textual === server) return { role: 'server', roleBasis: 'text' };
   if (textual === client) return { role: 'client', roleBasis: 'text' };

@@ -12,13 +12,9 @@ export class EniProfile {
   /** conversations seen on it (each noted once, when its first record arrives) */
   records = 0;
   firstLine = 0;
-  /** the two addresses of the first conversation: the ENI's own address must be one of them */
-  private candA: string | undefined;
-  private candB: string | undefined;
-  private countA = 0;
-  private countB = 0;
-  private hashA = 0;
-  private hashB = 0;
+  /** its own address, learnt per family (a dual-stack ENI has one of each) */
+  private readonly v4 = new OwnAddress();
+  private readonly v6 = new OwnAddress();
   /** conversations that had records in both directions on this ENI (the log covers both ways) */
   bidirectional = 0;
   subnetId: string | undefined;
@@ -93,26 +89,13 @@ export class EniProfile {
 
   /** Called once per new conversation of this ENI, with its first record's addresses. */
   note(src: string, srcHash: number, dst: string, dstHash: number): void {
-    const n = ++this.records;
-    if (n === 1) {
-      this.candA = detach(src);
-      this.candB = detach(dst);
-      this.hashA = srcHash;
-      this.hashB = dstHash;
-      this.countA = 1;
-      this.countB = 1;
-      return;
-    }
-    const a = this.hashA;
-    const b = this.hashB;
-    if (srcHash === a || dstHash === a) this.countA++;
-    if (srcHash === b || dstHash === b) this.countB++;
+    this.records++;
+    (isV6(src) ? this.v6 : this.v4).note(src, srcHash, dst, dstHash);
   }
 
-  /** The hash (ADDR_SEED) of the address() it has, for comparing without strings; 0 when unknown. */
-  addressHash(): number {
-    const own = this.address();
-    return own === undefined ? 0 : own === this.candA ? this.hashA : this.hashB;
+  /** The hash (ADDR_SEED) of its own address in that family, for comparing without strings; 0 when unknown. */
+  addressHash(v6: boolean): number {
+    return (v6 ? this.v6 : this.v4).ownHash();
   }
 
   /** Called with the first record of each new conversation, when its format has v3+ metadata fields. */
@@ -149,33 +132,92 @@ export class EniProfile {
   }
 
   /**
-   * The ENI's own address: the first conversation's address that (nearly) every conversation shares.
-   * Undefined when both are in every one (a single conversation) or neither is (an ENI that forwards
-   * other hosts' traffic, or records of several ENIs without interface-id).
+   * The ENI's own address (IPv4 when it has one, else IPv6, or in the family asked for): the address
+   * that (nearly) every conversation of that family shares. Undefined when the records cannot tell
+   * (a single conversation, or an ENI that forwards other hosts' traffic).
    */
-  address(): string | undefined {
-    const n = this.records;
-    if (n === 0) return undefined;
-    const threshold = n * 0.9;
-    if (this.countA >= threshold && this.countA > this.countB) return this.candA;
-    if (this.countB >= threshold && this.countB > this.countA) return this.candB;
-    return undefined;
+  address(v6?: boolean): string | undefined {
+    if (v6 === undefined) return this.v4.own() ?? this.v6.own();
+    return (v6 ? this.v6 : this.v4).own();
   }
 
-  /** The two addresses its own address must be one of (those of its first conversation). */
+  /** The addresses its own address must be among (those of its first conversation in each family). */
   candidates(): string[] {
-    return [this.candA, this.candB].filter((c): c is string => c !== undefined);
+    return [...this.v4.candidates(), ...this.v6.candidates()];
   }
 
   /** Records on it carry other hosts' addresses on both sides: a TGW, firewall or endpoint ENI. */
-  isTransit(): boolean {
-    if (this.id === '' || this.records < 4) return false;
-    const threshold = this.records * 0.9;
-    return this.countA < threshold && this.countB < threshold;
+  isTransit(v6 = false): boolean {
+    return this.id !== '' && (v6 ? this.v6 : this.v4).isTransit();
   }
 
   /** Looks like a NAT gateway's ENI: it translated private sources to public destinations. */
   isNat(): boolean {
     return this.natRecords > 0;
+  }
+}
+
+function isV6(addr: string): boolean {
+  // an IPv6 address has a colon within its first five characters; IPv4 never does
+  for (let i = 0; i < 5 && i < addr.length; i++) if (addr.charCodeAt(i) === 58) return true;
+  return false;
+}
+
+/**
+ * One family's own-address detection: the ENI's own address must be one of the two addresses of its
+ * first conversation, and appears in (nearly) all of its conversations.
+ */
+class OwnAddress {
+  private conversations = 0;
+  private candA: string | undefined;
+  private candB: string | undefined;
+  private hashA = 0;
+  private hashB = 0;
+  private countA = 0;
+  private countB = 0;
+
+  note(src: string, srcHash: number, dst: string, dstHash: number): void {
+    const n = ++this.conversations;
+    if (n === 1) {
+      this.candA = detach(src);
+      this.candB = detach(dst);
+      this.hashA = srcHash;
+      this.hashB = dstHash;
+      this.countA = 1;
+      this.countB = 1;
+      return;
+    }
+    if (srcHash === this.hashA || dstHash === this.hashA) this.countA++;
+    if (srcHash === this.hashB || dstHash === this.hashB) this.countB++;
+  }
+
+  /** 0: A, 1: B, -1: cannot tell */
+  private which(): number {
+    const n = this.conversations;
+    if (n === 0) return -1;
+    const threshold = n * 0.9;
+    if (this.countA >= threshold && this.countA > this.countB) return 0;
+    if (this.countB >= threshold && this.countB > this.countA) return 1;
+    return -1;
+  }
+
+  own(): string | undefined {
+    const w = this.which();
+    return w === 0 ? this.candA : w === 1 ? this.candB : undefined;
+  }
+
+  ownHash(): number {
+    const w = this.which();
+    return w === 0 ? this.hashA : w === 1 ? this.hashB : 0;
+  }
+
+  candidates(): string[] {
+    return [this.candA, this.candB].filter((c): c is string => c !== undefined);
+  }
+
+  isTransit(): boolean {
+    if (this.conversations < 4) return false;
+    const threshold = this.conversations * 0.9;
+    return this.countA < threshold && this.countB < threshold;
   }
 }

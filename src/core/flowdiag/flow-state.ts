@@ -1,5 +1,5 @@
 import type { FlowFormat, RecordItem, SkippedItem } from '../flowlog/types.js';
-import { isPrivateAddress } from './addresses.js';
+import { isIPv6, isPrivateAddress } from './addresses.js';
 import { classify, type EniRole, type Outcome, type Verdict } from './classify.js';
 import { type Conversation, type ConversationLike, FreshEntry } from './conversation.js';
 import { ConversationTable } from './conversation-table.js';
@@ -18,7 +18,7 @@ export const LIMITS = {
   generation: 2_048,
   /** long-lived conversations kept with exact counts (the heaviest, when there are more) */
   conversations: 16_384,
-  groups: 4_096,
+  groups: 8_192,
   enis: 20_000,
 };
 
@@ -237,8 +237,8 @@ export class FlowState {
       return false;
     if ((f.packets ?? 0) > 2 || (c.proto !== 6 && c.proto !== 17)) return false;
     const src = f.srcaddr!;
-    const dst = f.dstaddr!;
-    if (dst !== eni.address() || isPrivateAddress(src) || !eni.isScanned()) return false;
+    const dstHash = item === c.item0 ? c.hb : c.ha;
+    if (dstHash !== eni.addressHash(isIPv6(src)) || isPrivateAddress(src) || !eni.isScanned()) return false;
     this.outcomes[0]!++; // request-rejected
     eni.noteInboundReject(src, f.dstport ?? 0, true, true);
     eni.poolProbe(c, item);

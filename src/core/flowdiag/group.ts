@@ -18,7 +18,7 @@ export interface Sample {
 }
 
 const MAX_SAMPLES = 3;
-const MAX_CLIENTS = 16;
+const MAX_CLIENTS = 8;
 const MAX_PORT_SAMPLE = 12;
 
 const BASES: readonly InitiatorBasis[] = ['guess', 'timing', 'ports', 'accept-reject', 'tcp-flags'];

@@ -79,3 +79,24 @@ Timestamp\tMessage
     expect(codes(r)).toContain('NETWORK_PATH_OK');
   });
 });
+
+describe('NACL_OUTBOUND_BLOCKS_RESPONSE over IPv6', () => {
+  it("a dual-stack ENI's own IPv6 address is learnt apart from its IPv4 one, and the fix uses --ipv6-cidr-block", () => {
+    const eni = 'eni-0c5e7a9c1e3b5d7f9';
+    const v6 = '2001:db8:40:10::20';
+    const paste = [
+      `2 889102738455 ${eni} 10.40.0.9 10.40.10.20 41000 443 6 12 2100 1775800000 1775800002 ACCEPT OK`,
+      `2 889102738455 ${eni} 10.40.10.20 10.40.0.9 443 41000 6 10 9100 1775800000 1775800002 ACCEPT OK`,
+      `2 889102738455 ${eni} 10.40.0.17 10.40.10.20 41220 443 6 12 2100 1775800003 1775800005 ACCEPT OK`,
+      `2 889102738455 ${eni} 10.40.10.20 10.40.0.17 443 41220 6 10 9100 1775800003 1775800005 ACCEPT OK`,
+      `2 889102738455 ${eni} 2001:db8:99::7 ${v6} 50122 443 6 3 240 1775800010 1775800069 ACCEPT OK`,
+      `2 889102738455 ${eni} ${v6} 2001:db8:99::7 443 50122 6 3 240 1775800010 1775800069 REJECT OK`,
+      `2 889102738455 ${eni} 2001:db8:99::8 ${v6} 50140 443 6 3 240 1775800012 1775800069 ACCEPT OK`,
+      `2 889102738455 ${eni} ${v6} 2001:db8:99::8 443 50140 6 3 240 1775800012 1775800069 REJECT OK`,
+    ].join('\n');
+    const f = only(diagnose(paste), 'NACL_OUTBOUND_BLOCKS_RESPONSE');
+    expect(f.severity).toBe('error');
+    expect(f.subject).toMatchObject({ server: v6, serverPort: 443 });
+    expect(f.fixes[0]!.commands.join('\n')).toContain('--ipv6-cidr-block 2001:db8:99::/124');
+  });
+});
