@@ -123,9 +123,9 @@ export function naclAllowFix(summary: string, place: Place, rules: readonly Nacl
   const numbers =
     rules.length === 1 ? '<RULE_NUMBER>' : rules.map((_, i) => `<RULE_NUMBER_${i + 1}>`).join(', ');
   return {
-    summary: `${summary} Replace ${numbers} with a free rule number lower than any DENY entry that matches (list them with aws ec2 describe-network-acls --network-acl-ids ${look.cliRef === '<NACL_ID>' ? '<NACL_ID>' : '"$NACL_ID"'}).${look.cliRef === '<NACL_ID>' ? ' <NACL_ID> is the network ACL of the subnet the records come from.' : ''}`,
+    summary: `${summary} Replace ${numbers} with ${rules.length === 1 ? 'a free rule number' : 'free rule numbers'} lower than any DENY entry that matches (list the entries with aws ec2 describe-network-acls --network-acl-ids ${look.cliRef === '<NACL_ID>' ? '<NACL_ID>' : '"$NACL_ID"'}).${look.cliRef === '<NACL_ID>' ? ' <NACL_ID> is the network ACL of the subnet the records come from.' : ''}`,
     commands,
-    terraform: `${look.tfData}${tf.join('\n\n')}\n# If Terraform already manages this NACL as aws_network_acl, add the same rule as an ${rules[0]?.egress ? 'egress' : 'ingress'} block there instead.`,
+    terraform: `${look.tfData}${tf.join('\n\n')}\n# If Terraform already manages this NACL as aws_network_acl, add ${rules.length === 1 ? `the same rule as an ${rules[0]?.egress ? 'egress' : 'ingress'} block` : 'the same rules as ingress/egress blocks'} there instead.`,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { TextLine } from '../../analysis-context.js';
 import type { Evidence, Finding } from '../../report/schema.js';
+import { confirmQueries } from '../confirm.js';
 import type { RuleInput } from '../rule-kit.js';
 import { listAnd, plural } from '../wording.js';
 
@@ -74,6 +75,13 @@ export function expectedAmazonDnsNotLogged({ state, context }: RuleInput): Findi
         .join(' '),
       evidence,
       evidenceOmitted: Math.max(0, lines.length - evidence.length),
+      // which DNS servers do show up in the logs: any but the Amazon resolver can
+      confirm: confirmQueries({
+        format: anyFormat(state),
+        filters: [],
+        either: [[{ field: 'dstport', value: 53 }], [{ field: 'srcport', value: 53 }]],
+        groupBy: ['dstaddr', 'protocol'],
+      }),
       fixes: dnsAsked
         ? [
             {
@@ -109,6 +117,14 @@ function saysAbsent(t: string): boolean {
     if (TOPICS.some((topic) => topic.re.test(near)) && LOGGING.test(near)) return true;
   }
   return false;
+}
+
+function anyFormat(state: RuleInput['state']) {
+  for (const g of state.groups.values()) {
+    const f = g.samples[0]?.reqRef?.format ?? g.samples[0]?.respRef?.format;
+    if (f) return f;
+  }
+  return undefined;
 }
 
 function clip(s: string): string {

@@ -43,13 +43,14 @@ function finding(g: Group, ok: Group | undefined): Finding {
   const r = g.eni.region ? ` --region ${g.eni.region}` : '';
   const clients = g.clientList();
   const cover = coveringCidr(clients);
-  const clientCidr = cover && prefixLength(cover) >= 16 ? cover : undefined;
+  // one client says nothing about its network's CIDR: the route should cover that network
+  const clientCidr = clients.length > 1 && cover && prefixLength(cover) >= 16 ? cover : undefined;
   const working = ok ? ok.clientList().filter((c) => !g.clients.has(c)) : [];
   const explanation = [
     `At ${eni} both directions of ${plural(g.conversations, 'conversation')} from ${clientsPhrase(g)} to ${groupService(g)} were ACCEPTed, yet they carry only bare handshake packets, repeated over seconds: the client kept re-sending its SYN and ${g.realServer} kept answering with SYN-ACKs that left the interface, so the replies are lost after they leave.`,
     `The usual cause is the route table of ${g.realServer}'s subnet${g.eni.subnetId ? ` (${g.eni.subnetId})` : ''}: no route back to ${listAnd(clients, 3)}, or a broader route (0.0.0.0/0 to a NAT or internet gateway) that sends the replies elsewhere, for example when the return route was added to the main route table while this subnet has its own. The client subnet's network ACL inbound, or an asymmetric path through a stateful firewall, can do the same.`,
     working.length
-      ? `Clients ${listAnd(working, 3)} do complete connections to the same port, so ${g.realServer} and its security group are fine; what differs is the way back to these clients.`
+      ? `${working.length === 1 ? 'Client' : 'Clients'} ${listAnd(working, 3)} ${working.length === 1 ? 'does' : 'do'} complete connections to the same port, so ${g.realServer} and its security group are fine; what differs is the way back to these clients.`
       : '',
     "The client's own flow log settles it: if the SYN-ACKs never arrive there, the return route is missing.",
     certaintyNote(g),
@@ -67,9 +68,17 @@ function finding(g: Group, ok: Group | undefined): Finding {
     `aws ec2 describe-route-tables${r} --route-table-ids "$RTB_ID" --query 'RouteTables[0].Routes'`,
     `aws ec2 create-route${r} --route-table-id "$RTB_ID" --destination-cidr-block ${clientCidr ?? '<CLIENT_CIDR>'} --vpc-peering-connection-id <PCX_ID>   # or --transit-gateway-id <TGW_ID>, --gateway-id <VGW_ID>: whichever carries the requests in`,
   );
+  const tfSubnet = g.eni.subnetId
+    ? `"${g.eni.subnetId}"`
+    : g.eni.id
+      ? 'data.aws_network_interface.server.subnet_id'
+      : '"<SUBNET_ID>"';
   const terraform = [
+    ...(!g.eni.subnetId && g.eni.id
+      ? ['data "aws_network_interface" "server" {', `  id = "${g.eni.id}"`, '}', '']
+      : []),
     `data "aws_route_table" "server_subnet" {`,
-    `  subnet_id = ${g.eni.subnetId ? `"${g.eni.subnetId}"` : '"<SUBNET_ID>"'}`,
+    `  subnet_id = ${tfSubnet}`,
     '}',
     '',
     'resource "aws_route" "back_to_clients" {',
@@ -89,7 +98,7 @@ function finding(g: Group, ok: Group | undefined): Finding {
     ...ev,
     fixes: [
       {
-        summary: `Add a route back to the clients (${clientCidr ?? 'their VPC or network CIDR'}) in the route table of ${g.realServer}'s subnet, through the peering connection, transit gateway or gateway the requests arrive by. <CLIENT_CIDR>/<PCX_ID> are what the records cannot know.`,
+        summary: `Add a route back to the clients (${clientCidr ?? `<CLIENT_CIDR>: the CIDR of the network that ${listAnd(clients, 2)} ${clients.length === 1 ? 'is' : 'are'} in`}) in the route table of ${g.realServer}'s subnet, through the peering connection, transit gateway or gateway the requests arrive by (<PCX_ID>: the records cannot tell which).`,
         commands,
         terraform,
       },
