@@ -1,6 +1,6 @@
 import type { RecordItem } from '../flowlog/types.js';
 import { isIPv6, isPrivateAddress } from './addresses.js';
-import { type ConversationLike, newSideView, type SideView, sideView } from './conversation.js';
+import { type ConversationLike, FreshEntry, newSideView, type SideView, sideView } from './conversation.js';
 import { isUdpRequestResponsePort, serverPortSide } from './ports.js';
 
 /**
@@ -108,6 +108,10 @@ const VERDICT: Verdict = {
  * The verdict (and its `req`/`resp` views) is reused by the next call: read it at once.
  */
 export function classify(c: ConversationLike, hintAddress?: string): Verdict {
+  if (c instanceof FreshEntry && c.item0 !== undefined && c.item1 !== undefined) {
+    const v = plainPair(c, c.item0, c.item1);
+    if (v !== undefined) return v;
+  }
   const s0 = sideView(c, 0, SCRATCH_0);
   const s1 = sideView(c, 1, SCRATCH_1);
   const icmp = c.proto === ICMP || c.proto === ICMPV6;
@@ -247,6 +251,75 @@ function judge(
   v.reqRef = reqRef;
   v.respRef = respRef;
   return v;
+}
+
+/**
+ * The fast path for the commonest conversation of large logs: one request and one reply, both
+ * ACCEPTed, TCP or UDP, with data, without tcp-flags or flow-direction, ports that tell the server,
+ * and an ENI whose own address is known. Gives exactly the verdict the general path would (an `ok`),
+ * without its bookkeeping; undefined when any condition does not hold.
+ */
+function plainPair(c: FreshEntry, i0: RecordItem, i1: RecordItem): Verdict | undefined {
+  const proto = c.proto;
+  if (proto !== TCP && proto !== UDP) return undefined;
+  const f0 = i0.fields;
+  const f1 = i1.fields;
+  if (f0.action !== 'ACCEPT' || f1.action !== 'ACCEPT') return undefined;
+  if (f0['tcp-flags'] !== undefined || f1['tcp-flags'] !== undefined) return undefined;
+  if (f0['flow-direction'] !== undefined || f1['flow-direction'] !== undefined) return undefined;
+  if (c.eni.pktDiffRecords > 0) return undefined;
+  const ports = serverPortSide(c.pa, c.pb);
+  if (ports === undefined) return undefined;
+  const own = c.eni.addressHash(isIPv6(c.a));
+  if (own === 0) return undefined;
+  const reqSide: 0 | 1 = ports.side === 'a' ? 1 : 0;
+  const pk0 = f0.packets ?? 0;
+  const by0 = f0.bytes ?? 0;
+  const pk1 = f1.packets ?? 0;
+  const by1 = f1.bytes ?? 0;
+  if (proto === TCP) {
+    // both sides bare: possibly a handshake that never completes, which the general path judges
+    const limit = bareLimit(c.a);
+    if ((pk0 === 0 || by0 / pk0 <= limit) && (pk1 === 0 || by1 / pk1 <= limit)) return undefined;
+  }
+  const serverHash = reqSide === 0 ? c.hb : c.ha;
+  const clientHash = reqSide === 0 ? c.ha : c.hb;
+  const role: EniRole = own === serverHash ? 'server' : own === clientHash ? 'client' : 'transit';
+  fillAccepted(SCRATCH_0, i0, pk0, by0);
+  fillAccepted(SCRATCH_1, i1, pk1, by1);
+  const v = VERDICT;
+  v.outcome = 'ok';
+  v.role = role;
+  v.roleBasis = role === 'transit' ? 'transit' : 'eni-address';
+  v.basis = 'ports';
+  v.reqSide = reqSide;
+  v.client = reqSide === 0 ? c.a : c.b;
+  v.clientPort = reqSide === 0 ? c.pa : c.pb;
+  v.server = reqSide === 0 ? c.b : c.a;
+  v.serverPort = reqSide === 0 ? c.pb : c.pa;
+  v.realClient = v.client;
+  v.realServer = v.server;
+  v.req = reqSide === 0 ? SCRATCH_0 : SCRATCH_1;
+  v.resp = reqSide === 0 ? SCRATCH_1 : SCRATCH_0;
+  v.strong = false;
+  v.reqRef = reqSide === 0 ? i0 : i1;
+  v.respRef = reqSide === 0 ? i1 : i0;
+  return v;
+}
+
+function fillAccepted(out: SideView, item: RecordItem, packets: number, bytes: number): void {
+  out.accepted = 1;
+  out.rejected = 0;
+  out.unknown = 0;
+  out.records = 1;
+  out.packets = packets;
+  out.bytes = bytes;
+  out.flags = -1;
+  out.dir = 0;
+  out.start = item.fields.start ?? 0;
+  out.end = item.fields.end ?? 0;
+  out.acceptRef = item;
+  out.rejectRef = undefined;
 }
 
 function sideView0or1(side: 0 | 1, s0: SideView, s1: SideView): SideView {

@@ -17,8 +17,8 @@ export const LIMITS = {
    * unless it is still going (then it is kept as heavy) */
   generation: 2_048,
   /** long-lived conversations kept with exact counts (the heaviest, when there are more) */
-  conversations: 16_384,
-  groups: 8_192,
+  conversations: 8_192,
+  groups: 6_144,
   enis: 20_000,
 };
 

@@ -135,3 +135,67 @@ describe('where the ENI stands', () => {
     expect(v.roleBasis).toBe('flow-direction');
   });
 });
+
+describe('the fast path for plain request/reply pairs', () => {
+  it('gives the same verdict as the general path, for random pairs on an ENI whose address is known', async () => {
+    const fc = (await import('fast-check')).default;
+    const { FreshEntry } = await import('../../../src/core/flowdiag/conversation.js');
+    fc.assert(
+      fc.property(
+        fc.record({
+          pa: fc.nat(65535),
+          pb: fc.nat(65535),
+          proto: fc.constantFrom(6, 17),
+          pk0: fc.integer({ min: 1, max: 50 }),
+          pk1: fc.integer({ min: 1, max: 50 }),
+          size0: fc.integer({ min: 40, max: 1500 }),
+          size1: fc.integer({ min: 40, max: 1500 }),
+          eniIsA: fc.boolean(),
+        }),
+        (k) => {
+          const a = '10.0.0.5';
+          const b = '10.0.0.9';
+          const own = k.eniIsA ? a : b;
+          const lines = `2 123456789012 eni-0a1b2c3d4e5f60718 ${a} ${b} ${k.pa} ${k.pb} ${k.proto} ${k.pk0} ${k.pk0 * k.size0} 1775500000 1775500060 ACCEPT OK
+2 123456789012 eni-0a1b2c3d4e5f60718 ${b} ${a} ${k.pb} ${k.pa} ${k.proto} ${k.pk1} ${k.pk1 * k.size1} 1775500000 1775500060 ACCEPT OK`;
+          const items = records(lines);
+          const eni = new EniProfile('eni-0a1b2c3d4e5f60718');
+          const h = (s: string) => hashString(s, ADDR_SEED);
+          eni.note(own, h(own), '10.0.7.7', h('10.0.7.7'));
+          eni.note('10.0.8.8', h('10.0.8.8'), own, h(own));
+          const fresh = new FreshEntry(
+            0,
+            eni.id,
+            0,
+            eni,
+            k.proto,
+            a,
+            h(a),
+            k.pa,
+            b,
+            h(b),
+            k.pb,
+            0,
+            items[0]!,
+          );
+          fresh.add(1, items[1]!);
+          const pick = (v: ReturnType<typeof classify>) => ({
+            outcome: v.outcome,
+            role: v.role,
+            roleBasis: v.roleBasis,
+            basis: v.basis,
+            client: v.client,
+            server: v.server,
+            serverPort: v.serverPort,
+            reqPackets: v.req.packets,
+            respBytes: v.resp.bytes,
+          });
+          const fast = pick(classify(fresh));
+          const general = pick(classify(fresh.toConversation()));
+          expect(fast).toEqual(general);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
