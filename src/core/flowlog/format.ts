@@ -111,14 +111,23 @@ function intFits(name: string, n: number): boolean {
 }
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
-const AZ_ID = /^[a-z]{2,5}\d-az\d+$/;
+/**
+ * An AZ ID (`use1-az5`, local zone `usw2-lax1-az1`) or, as some tools and samples (beats' TGW test
+ * case) write it, an AZ name (`us-east-1a`).
+ */
+const AZ = /^([a-z]{2,5}\d(-[a-z]{3}\d)?-az\d+|[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d(-[a-z]+-\d)?[a-z])$/;
+/**
+ * 12 digits, as AWS writes account IDs; also 10 or 11 digits (a spreadsheet dropped the leading
+ * zeros) and 12 characters redacted with x or * (`1234567890xx`), as people paste them.
+ */
+const ACCOUNT = /^(\d{10,12}|[\dxX*]{12})$/;
 
 function stringFits(name: string, t: string): boolean {
   switch (name) {
     case 'account-id':
     case 'tgw-src-vpc-account-id':
     case 'tgw-dst-vpc-account-id':
-      return t === 'unknown' || (t.length === 12 && parseUint(t) >= 0);
+      return t === 'unknown' || ACCOUNT.test(t);
     case 'interface-id':
     case 'tgw-src-eni':
     case 'tgw-dst-eni':
@@ -149,7 +158,7 @@ function stringFits(name: string, t: string): boolean {
     case 'az-id':
     case 'tgw-src-az-id':
     case 'tgw-dst-az-id':
-      return AZ_ID.test(t);
+      return AZ.test(t);
     case 'pkt-src-aws-service':
     case 'pkt-dst-aws-service':
       return /^[A-Z0-9_]+$/.test(t);

@@ -322,3 +322,34 @@ describe('Transit Gateway flow logs', () => {
     expect(records.map((r) => r.format.tgw)).toEqual([true, false]);
   });
 });
+
+describe('shapes people paste that the Elastic corpora turned up', () => {
+  const v5 =
+    '5 98765432101 eni-0f3a9c2e7b1d4a6c8 10.20.4.17 52.94.133.131 41822 443 6 14 2871 1731575529 1731575588 ACCEPT OK vpc-0c4e2a8f6b0d2e4a6 subnet-0a9e7c5b3d1f9e7c5 i-0d6b4f2a8c0e6b4d2 3 IPv4 10.20.4.17 52.94.133.131 eu-west-1 euw1-az2 - - - S3 egress 8';
+
+  it('reads a headerless line of a known layout whose account ID lost its leading zero', () => {
+    // 098765432101 through a spreadsheet: 11 digits
+    const { records, warnings } = readAll(v5);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.fields).toMatchObject({ 'account-id': '98765432101', 'traffic-path': 8, bytes: 2871 });
+    expect(warnings.map((w) => w.code)).toEqual(['format-inferred']);
+  });
+
+  it('reads a headerless Transit Gateway line whose AZ fields hold AZ names', () => {
+    const tgw =
+      'TransitGatewayAttachment 210987654321 tgw-0b5d7f9a1c3e5b7d9 tgw-attach-0e2a4c6e8a0c2e4a6 210987654321 210987654321 vpc-0a2c4e6a8c0e2a4c6 vpc-0b3d5f7b9d1f3b5d7 subnet-0c4e6a8c0e2a4c6e8 subnet-0d5f7b9d1f3b5d7f9 eni-0e6a8c0e2a4c6e8a0 eni-0f7b9d1f3b5d7f9b1 eu-west-1a eu-west-1b - 10.20.4.17 10.30.8.9 51544 5432 6 3 180 1731575529 1731575588 OK IPv4 0 3 0 0 2 eu-west-1 egress - -';
+    const { records } = readAll(tgw);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.format.tgw).toBe(true);
+    expect(records[0]!.fields).toMatchObject({ 'tgw-src-az-id': 'eu-west-1a', 'packets-lost-blackhole': 3 });
+  });
+
+  it('calls a record of an unknown layout with redacted IDs unreadable, not prose', () => {
+    // alphabetical custom format with ECS fields, IDs redacted with x: no known layout, so ask
+    const { invalid, stats } = readAll(
+      'ACCEPT arn:aws:ecs:eu-west-1:123456789012:cluster/payments payments 10.20.4.17 443 ingress eni-0xxxxxxxxxxxxxxx1 IPv4 eu-west-1 euw1-az2 10.20.9.30 41822 subnet-0xxxxxxxxxxxxxxx2 vpc-0xxxxxxxxxxxxxxx3 S3',
+    );
+    expect(stats.ignored).toBe(0);
+    expect(invalid).toHaveLength(1);
+  });
+});
