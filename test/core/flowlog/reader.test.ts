@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FlowLogReader } from '../../../src/core/flowlog/reader.js';
+import type { ParseItem, RecordItem } from '../../../src/core/flowlog/types.js';
 import { readAll } from '../../helpers/read-all.js';
 
 const V2_ACCEPT =
@@ -351,5 +353,52 @@ describe('shapes people paste that the Elastic corpora turned up', () => {
     );
     expect(stats.ignored).toBe(0);
     expect(invalid).toHaveLength(1);
+  });
+});
+
+describe('edge cases the property tests turned up', () => {
+  it('says a counter of more digits than a number can hold is too large, instead of rounding it', () => {
+    const { records, invalid } = readAll(
+      `${V2_ACCEPT}\n${V2_REJECT.replace(' 4249 ', ' 98765432109876543210 ')}`,
+    );
+    expect(records).toHaveLength(1);
+    expect(invalid.map((i) => i.line)).toEqual([2]);
+    expect(invalid[0]!.reason).toMatch(/bytes .*too large/);
+  });
+
+  it('splits on a tab after a space the same way on every path', () => {
+    const { records } = readAll(
+      'account-id interface-id action\n123456789010 \teni-0a1b2c3d4e5f60718 REJECT',
+    );
+    expect(records[0]!.fields['interface-id']).toBe('eni-0a1b2c3d4e5f60718');
+  });
+
+  it('numbers the events of a CloudWatch payload as parts, an unreadable event included', () => {
+    const sub = JSON.stringify({
+      messageType: 'DATA_MESSAGE',
+      logEvents: [
+        { id: '1', timestamp: 1418530010000, message: V2_ACCEPT },
+        { id: '2', timestamp: 1418530010000, message: 'CWL CONTROL MESSAGE: Checking health of destination' },
+        { id: '3', timestamp: 1418530010000, message: V2_REJECT.replace('3389', 'rdp') },
+      ],
+    });
+    const { items } = readAll(sub);
+    expect(items.map((i) => [i.kind, i.line, i.part])).toEqual([
+      ['record', 1, 0],
+      ['invalid', 1, 1],
+    ]);
+  });
+
+  it('keeps a tab-separated console timestamp out of the first field of a file line read in place', () => {
+    const items: ParseItem[] = [];
+    const reader = new FlowLogReader({
+      format: 'account-id interface-id srcaddr dstaddr action',
+      onItem: (i) => items.push(i),
+    });
+    const file = '2024-11-14T09:12:09.000Z\t123456789010 eni-0a1b2c3d4e5f60718 10.0.1.5 10.0.2.9 REJECT\n';
+    reader.lineIn(file, 0, file.indexOf('\n'));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: 'record' });
+    expect((items[0] as RecordItem).fields['account-id']).toBe('123456789010');
   });
 });
