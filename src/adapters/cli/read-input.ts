@@ -1,4 +1,4 @@
-import { forEachLine } from '../../io/for-each-line.js';
+import { forEachLineIn } from '../../io/for-each-line-in.js';
 import { inputChunks, openInput } from '../../io/open-input.js';
 import { Progress } from './progress.js';
 
@@ -13,7 +13,7 @@ export async function readInputLines(
   let lines = 0;
   let sinceCheck = 0;
   try {
-    await forEachLine(
+    await forEachLineIn(
       inputChunks(input.stream, (n) => {
         bytes += n;
       }),

@@ -292,7 +292,7 @@ export class FlowLogReader {
       }
     }
 
-    if (reason === undefined && !looksLikeRecord(tokens, n)) {
+    if (!looksLikeRecord(tokens, n)) {
       this.ignore('text', raw, line);
       return 0;
     }

@@ -402,3 +402,15 @@ describe('edge cases the property tests turned up', () => {
     expect((items[0] as RecordItem).fields['account-id']).toBe('123456789010');
   });
 });
+
+describe('prose that happens to have as many words as a record', () => {
+  it('is ignored, not reported as an invalid record', () => {
+    const { stats } = readAll(
+      [
+        '2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK',
+        'the node SG allows 9100 from sg-prometheus but the scrape still times out, why?',
+      ].join('\n'),
+    );
+    expect(stats).toMatchObject({ records: 1, invalid: 0, ignored: 1 });
+  });
+});

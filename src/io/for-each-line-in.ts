@@ -10,7 +10,7 @@ const MAX_LINE = 4 << 20;
  * carried over, so memory does not grow with the input. Pure-ASCII chunks (nearly all flow logs) are
  * decoded as Latin-1, which is exact for ASCII and cheaper than UTF-8.
  */
-export async function forEachLine(
+export async function forEachLineIn(
   chunks: AsyncIterable<Buffer>,
   onLine: (text: string, start: number, end: number) => void,
 ): Promise<void> {

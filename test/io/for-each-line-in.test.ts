@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { forEachLine } from '../../src/io/for-each-line.js';
+import { forEachLineIn } from '../../src/io/for-each-line-in.js';
 import { inputChunks } from '../../src/io/open-input.js';
 
 async function lines(chunks: Buffer[]): Promise<string[]> {
@@ -9,7 +9,7 @@ async function lines(chunks: Buffer[]): Promise<string[]> {
   async function* gen() {
     for (const c of chunks) yield c;
   }
-  await forEachLine(gen(), (t, s, e) => out.push(t.slice(s, e)));
+  await forEachLineIn(gen(), (t, s, e) => out.push(t.slice(s, e)));
   return out;
 }
 
@@ -42,13 +42,13 @@ describe('opening input', () => {
     const gz = gzipSync(Buffer.from('2 123456789010 eni-1 ...\nsecond\n'));
     const stream = Readable.from([gz.subarray(0, 5), gz.subarray(5)]);
     const out: string[] = [];
-    await forEachLine(inputChunks(stream), (t, s, e) => out.push(t.slice(s, e)));
+    await forEachLineIn(inputChunks(stream), (t, s, e) => out.push(t.slice(s, e)));
     expect(out).toEqual(['2 123456789010 eni-1 ...', 'second']);
   });
 
   it('passes plain input through untouched', async () => {
     const out: string[] = [];
-    await forEachLine(inputChunks(Readable.from([Buffer.from('x\ny')])), (t, s, e) =>
+    await forEachLineIn(inputChunks(Readable.from([Buffer.from('x\ny')])), (t, s, e) =>
       out.push(t.slice(s, e)),
     );
     expect(out).toEqual(['x', 'y']);
@@ -57,7 +57,7 @@ describe('opening input', () => {
   it('reads gzip members concatenated in one file, as some tools write them', async () => {
     const gz = Buffer.concat([gzipSync(Buffer.from('a\n')), gzipSync(Buffer.from('b\n'))]);
     const out: string[] = [];
-    await forEachLine(inputChunks(Readable.from([gz])), (t, s, e) => out.push(t.slice(s, e)));
+    await forEachLineIn(inputChunks(Readable.from([gz])), (t, s, e) => out.push(t.slice(s, e)));
     expect(out).toEqual(['a', 'b']);
   });
 });
