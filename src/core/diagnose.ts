@@ -37,7 +37,13 @@ export class Diagnosis {
   constructor(options: DiagnoseOptions = {}) {
     this.now = options.now ?? new Date(0);
     this.flow = createFlowAnalyzer();
-    this.reader = new FlowLogReader({ format: options.format, onItem: (item) => this.onItem(item) });
+    const flow = this.flow;
+    this.reader = new FlowLogReader({
+      format: options.format,
+      onItem: (item) => this.onItem(item),
+      // clean records of a file read in place skip the item objects (see FlowState.addView)
+      onRecord: (view) => flow.addView(view),
+    });
   }
 
   line(raw: string): void {

@@ -19,25 +19,46 @@ export async function forEachLineIn(
   let rest = '';
   for await (const chunk of chunks) {
     if (!utf8 && !isAscii(chunk)) utf8 = true;
-    const decoded = utf8 ? decoder.write(chunk) : chunk.toString('latin1');
-    const text = rest.length > 0 ? rest + decoded : decoded;
+    // Lines are read in place in `text`, the chunk as decoded: a flat string. (Prepending the
+    // unfinished line of the previous chunk would make a concatenated string, whose characters the
+    // reader's hot path reads much more slowly.) That unfinished line is completed on its own.
+    const text = utf8 ? decoder.write(chunk) : chunk.toString('latin1');
     let pos = 0;
+    if (rest.length > 0) {
+      const nl = text.indexOf('\n');
+      if (nl < 0) {
+        rest += text;
+        rest = cutLongLine(rest, onLine);
+        continue;
+      }
+      const line = rest + text.slice(0, nl);
+      onLine(
+        line,
+        0,
+        line.length > 0 && line.charCodeAt(line.length - 1) === 13 ? line.length - 1 : line.length,
+      );
+      pos = nl + 1;
+    }
     for (;;) {
       const nl = text.indexOf('\n', pos);
       if (nl < 0) break;
       onLine(text, pos, nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
       pos = nl + 1;
     }
-    rest = pos === 0 ? text : text.slice(pos);
-    if (rest.length > MAX_LINE) {
-      // A "line" this long is records run together with no breaks: cut it at a space and go on,
-      // so that memory stays bounded (the reader re-splits records run together on one line).
-      const cut = rest.lastIndexOf(' ');
-      const at = cut > 0 ? cut : rest.length;
-      onLine(rest, 0, at);
-      rest = rest.slice(at + 1);
-    }
+    rest = cutLongLine(pos === 0 ? text : text.slice(pos), onLine);
   }
   if (utf8) rest += decoder.end();
   if (rest.length > 0) onLine(rest, 0, rest.endsWith('\r') ? rest.length - 1 : rest.length);
+}
+
+/**
+ * A "line" this long is records run together with no breaks: cut it at a space and go on, so that
+ * memory stays bounded (the reader re-splits records run together on one line). Returns what is left.
+ */
+function cutLongLine(rest: string, onLine: (text: string, start: number, end: number) => void): string {
+  if (rest.length <= MAX_LINE) return rest;
+  const cut = rest.lastIndexOf(' ');
+  const at = cut > 0 ? cut : rest.length;
+  onLine(rest, 0, at);
+  return rest.slice(at + 1);
 }

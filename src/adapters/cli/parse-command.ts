@@ -35,7 +35,9 @@ export async function parseCommand(path: string, options: ParseOptions): Promise
           if (invalid.length < 20) invalid.push(`line ${item.line}: ${item.reason}`);
         }
       };
-  const reader = new FlowLogReader({ format: options.format, onItem });
+  // --stats only counts: records take the reader's fast lane and no item is built for them
+  const onRecord = options.stats ? () => {} : undefined;
+  const reader = new FlowLogReader({ format: options.format, onItem, onRecord });
   await readInputLines(path, (t, s, e) => reader.lineIn(t, s, e));
   const { stats, warnings } = reader.end();
   if (options.stats) {

@@ -1,6 +1,7 @@
-import type { RecordItem } from '../flowlog/types.js';
+import { ACTION_ACCEPT, DIR_NONE } from '../flowlog/record-view.js';
 import { isIPv6, isPrivateAddress } from './addresses.js';
 import { type ConversationLike, FreshEntry, newSideView, type SideView, sideView } from './conversation.js';
+import type { FlowRecord } from './flow-record.js';
 import { isUdpRequestResponsePort, serverPortSide } from './ports.js';
 
 /**
@@ -55,8 +56,8 @@ export interface Verdict {
   /** for unanswered/handshake-only: the retransmission signature was seen (not just inferred) */
   strong: boolean;
   /** the records to cite: the first request record and the first response record */
-  reqRef: RecordItem | undefined;
-  respRef: RecordItem | undefined;
+  reqRef: FlowRecord | undefined;
+  respRef: FlowRecord | undefined;
 }
 
 const ICMP = 1;
@@ -108,8 +109,8 @@ const VERDICT: Verdict = {
  * The verdict (and its `req`/`resp` views) is reused by the next call: read it at once.
  */
 export function classify(c: ConversationLike, hintAddress?: string): Verdict {
-  if (c instanceof FreshEntry && c.item0 !== undefined && c.item1 !== undefined) {
-    const v = plainPair(c, c.item0, c.item1);
+  if (c instanceof FreshEntry && c.rec0 !== undefined && c.rec1 !== undefined) {
+    const v = plainPair(c, c.rec0, c.rec1);
     if (v !== undefined) return v;
   }
   const s0 = sideView(c, 0, SCRATCH_0);
@@ -259,24 +260,22 @@ function judge(
  * and an ENI whose own address is known. Gives exactly the verdict the general path would (an `ok`),
  * without its bookkeeping; undefined when any condition does not hold.
  */
-function plainPair(c: FreshEntry, i0: RecordItem, i1: RecordItem): Verdict | undefined {
+function plainPair(c: FreshEntry, r0: FlowRecord, r1: FlowRecord): Verdict | undefined {
   const proto = c.proto;
   if (proto !== TCP && proto !== UDP) return undefined;
-  const f0 = i0.fields;
-  const f1 = i1.fields;
-  if (f0.action !== 'ACCEPT' || f1.action !== 'ACCEPT') return undefined;
-  if (f0['tcp-flags'] !== undefined || f1['tcp-flags'] !== undefined) return undefined;
-  if (f0['flow-direction'] !== undefined || f1['flow-direction'] !== undefined) return undefined;
+  if (r0.action !== ACTION_ACCEPT || r1.action !== ACTION_ACCEPT) return undefined;
+  if (r0.flags >= 0 || r1.flags >= 0) return undefined;
+  if (r0.dir !== DIR_NONE || r1.dir !== DIR_NONE) return undefined;
   if (c.eni.pktDiffRecords > 0) return undefined;
   const ports = serverPortSide(c.pa, c.pb);
   if (ports === undefined) return undefined;
   const own = c.eni.addressHash(isIPv6(c.a));
   if (own === 0) return undefined;
   const reqSide: 0 | 1 = ports.side === 'a' ? 1 : 0;
-  const pk0 = f0.packets ?? 0;
-  const by0 = f0.bytes ?? 0;
-  const pk1 = f1.packets ?? 0;
-  const by1 = f1.bytes ?? 0;
+  const pk0 = r0.packets;
+  const by0 = r0.bytes;
+  const pk1 = r1.packets;
+  const by1 = r1.bytes;
   if (proto === TCP) {
     // both sides bare: possibly a handshake that never completes, which the general path judges
     const limit = bareLimit(c.a);
@@ -285,8 +284,8 @@ function plainPair(c: FreshEntry, i0: RecordItem, i1: RecordItem): Verdict | und
   const serverHash = reqSide === 0 ? c.hb : c.ha;
   const clientHash = reqSide === 0 ? c.ha : c.hb;
   const role: EniRole = own === serverHash ? 'server' : own === clientHash ? 'client' : 'transit';
-  fillAccepted(SCRATCH_0, i0, pk0, by0);
-  fillAccepted(SCRATCH_1, i1, pk1, by1);
+  fillAccepted(SCRATCH_0, r0);
+  fillAccepted(SCRATCH_1, r1);
   const v = VERDICT;
   v.outcome = 'ok';
   v.role = role;
@@ -302,23 +301,23 @@ function plainPair(c: FreshEntry, i0: RecordItem, i1: RecordItem): Verdict | und
   v.req = reqSide === 0 ? SCRATCH_0 : SCRATCH_1;
   v.resp = reqSide === 0 ? SCRATCH_1 : SCRATCH_0;
   v.strong = false;
-  v.reqRef = reqSide === 0 ? i0 : i1;
-  v.respRef = reqSide === 0 ? i1 : i0;
+  v.reqRef = reqSide === 0 ? r0 : r1;
+  v.respRef = reqSide === 0 ? r1 : r0;
   return v;
 }
 
-function fillAccepted(out: SideView, item: RecordItem, packets: number, bytes: number): void {
+function fillAccepted(out: SideView, r: FlowRecord): void {
   out.accepted = 1;
   out.rejected = 0;
   out.unknown = 0;
   out.records = 1;
-  out.packets = packets;
-  out.bytes = bytes;
+  out.packets = r.packets;
+  out.bytes = r.bytes;
   out.flags = -1;
   out.dir = 0;
-  out.start = item.fields.start ?? 0;
-  out.end = item.fields.end ?? 0;
-  out.acceptRef = item;
+  out.start = r.start;
+  out.end = r.end;
+  out.acceptRef = r;
   out.rejectRef = undefined;
 }
 
@@ -327,14 +326,14 @@ function sideView0or1(side: 0 | 1, s0: SideView, s1: SideView): SideView {
 }
 
 function realAddress(
-  a: RecordItem | undefined,
+  a: FlowRecord | undefined,
   aEnd: 'src' | 'dst',
-  b: RecordItem | undefined,
+  b: FlowRecord | undefined,
   bEnd: 'src' | 'dst',
 ): string | undefined {
-  const fromA = a?.fields[aEnd === 'src' ? 'pkt-srcaddr' : 'pkt-dstaddr'];
+  const fromA = a?.toItem().fields[aEnd === 'src' ? 'pkt-srcaddr' : 'pkt-dstaddr'];
   if (typeof fromA === 'string') return fromA;
-  const fromB = b?.fields[bEnd === 'src' ? 'pkt-srcaddr' : 'pkt-dstaddr'];
+  const fromB = b?.toItem().fields[bEnd === 'src' ? 'pkt-srcaddr' : 'pkt-dstaddr'];
   return typeof fromB === 'string' ? fromB : undefined;
 }
 

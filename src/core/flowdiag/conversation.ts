@@ -1,6 +1,7 @@
-import type { RecordItem } from '../flowlog/types.js';
-import { detach, detachRecord } from './detach.js';
+import { ACTION_ACCEPT, ACTION_NONE, ACTION_REJECT } from '../flowlog/record-view.js';
+import { detach } from './detach.js';
 import type { EniProfile } from './eni-profile.js';
+import type { FlowRecord } from './flow-record.js';
 
 /** flow-direction as a number: 0 unknown, 1 ingress, 2 egress, 3 both seen */
 export type DirCode = 0 | 1 | 2 | 3;
@@ -23,8 +24,8 @@ export class Conversation {
   dir0: DirCode = 0;
   st0 = 0;
   en0 = 0;
-  accRef0: RecordItem | undefined;
-  rejRef0: RecordItem | undefined;
+  accRef0: FlowRecord | undefined;
+  rejRef0: FlowRecord | undefined;
   // side 1 (b → a)
   acc1 = 0;
   rej1 = 0;
@@ -35,8 +36,8 @@ export class Conversation {
   dir1: DirCode = 0;
   st1 = 0;
   en1 = 0;
-  accRef1: RecordItem | undefined;
-  rejRef1: RecordItem | undefined;
+  accRef1: FlowRecord | undefined;
+  rejRef1: FlowRecord | undefined;
   /** REJECTs with reject-reason BPA (VPC Block Public Access) */
   bpa = 0;
   /** its strings and records no longer point into the input (it may live long) */
@@ -51,8 +52,6 @@ export class Conversation {
 
   constructor(
     readonly hash: number,
-    /** the record's interface-id (its profile may be a shared overflow one) */
-    public eniId: string,
     readonly eniHash: number,
     readonly eni: EniProfile,
     readonly proto: number,
@@ -68,79 +67,77 @@ export class Conversation {
   }
 
   /**
-   * Called when it graduates (it may now live long): its strings and records stop pointing into the
-   * input text (see detach).
+   * Called when it becomes heavy (it may now live long): its strings and records stop pointing into
+   * the input text (see detach).
    */
   detach(): void {
     if (this.detached) return;
     this.detached = true;
-    this.eniId = detach(this.eniId);
     this.a = detach(this.a);
     this.b = detach(this.b);
-    if (this.accRef0) this.accRef0 = detachRecord(this.accRef0);
-    if (this.rejRef0) this.rejRef0 = detachRecord(this.rejRef0);
-    if (this.accRef1) this.accRef1 = detachRecord(this.accRef1);
-    if (this.rejRef1) this.rejRef1 = detachRecord(this.rejRef1);
+    this.accRef0?.detach();
+    this.rejRef0?.detach();
+    this.accRef1?.detach();
+    this.rejRef1?.detach();
   }
 
   weight(): number {
     return this.records;
   }
 
-  add(side: 0 | 1, item: RecordItem): void {
-    const f = item.fields;
+  add(side: 0 | 1, r: FlowRecord): void {
     this.records++;
-    this.lastLine = item.line;
-    const action = f.action;
-    const packets = f.packets ?? 0;
-    const bytes = f.bytes ?? 0;
-    const flags = f['tcp-flags'];
-    const dir = f['flow-direction'];
-    const start = f.start ?? 0;
-    const end = f.end ?? 0;
+    this.lastLine = r.line;
+    const action = r.action;
+    const flags = r.flags;
+    const start = r.start;
+    const end = r.end;
     if (side === 0) {
       if (this.acc0 + this.rej0 + this.unk0 === 0 && this.acc1 + this.rej1 + this.unk1 > 0)
         this.eni.bidirectional++;
-      if (action === 'ACCEPT') {
+      if (action === ACTION_ACCEPT) {
         this.acc0++;
-        this.accRef0 ??= this.detached ? detachRecord(item) : item;
-      } else if (action === 'REJECT') {
+        this.accRef0 ??= this.keep(r);
+      } else if (action === ACTION_REJECT) {
         this.rej0++;
-        this.rejRef0 ??= this.detached ? detachRecord(item) : item;
-        if (f['reject-reason'] === 'BPA') this.bpa++;
+        this.rejRef0 ??= this.keep(r);
+        if (r.bpa) this.bpa++;
       } else {
         this.unk0++;
-        this.accRef0 ??= this.detached ? detachRecord(item) : item;
+        this.accRef0 ??= this.keep(r);
       }
-      this.pk0 += packets;
-      this.by0 += bytes;
-      if (flags !== undefined) this.fl0 = this.fl0 < 0 ? flags : this.fl0 | flags;
-      if (dir !== undefined)
-        this.dir0 = (this.dir0 | (dir === 'ingress' ? 1 : dir === 'egress' ? 2 : 0)) as DirCode;
+      this.pk0 += r.packets;
+      this.by0 += r.bytes;
+      if (flags >= 0) this.fl0 = this.fl0 < 0 ? flags : this.fl0 | flags;
+      this.dir0 = (this.dir0 | r.dir) as DirCode;
       if (start > 0 && (this.st0 === 0 || start < this.st0)) this.st0 = start;
       if (end > this.en0) this.en0 = end;
     } else {
       if (this.acc1 + this.rej1 + this.unk1 === 0 && this.acc0 + this.rej0 + this.unk0 > 0)
         this.eni.bidirectional++;
-      if (action === 'ACCEPT') {
+      if (action === ACTION_ACCEPT) {
         this.acc1++;
-        this.accRef1 ??= this.detached ? detachRecord(item) : item;
-      } else if (action === 'REJECT') {
+        this.accRef1 ??= this.keep(r);
+      } else if (action === ACTION_REJECT) {
         this.rej1++;
-        this.rejRef1 ??= this.detached ? detachRecord(item) : item;
-        if (f['reject-reason'] === 'BPA') this.bpa++;
+        this.rejRef1 ??= this.keep(r);
+        if (r.bpa) this.bpa++;
       } else {
         this.unk1++;
-        this.accRef1 ??= this.detached ? detachRecord(item) : item;
+        this.accRef1 ??= this.keep(r);
       }
-      this.pk1 += packets;
-      this.by1 += bytes;
-      if (flags !== undefined) this.fl1 = this.fl1 < 0 ? flags : this.fl1 | flags;
-      if (dir !== undefined)
-        this.dir1 = (this.dir1 | (dir === 'ingress' ? 1 : dir === 'egress' ? 2 : 0)) as DirCode;
+      this.pk1 += r.packets;
+      this.by1 += r.bytes;
+      if (flags >= 0) this.fl1 = this.fl1 < 0 ? flags : this.fl1 | flags;
+      this.dir1 = (this.dir1 | r.dir) as DirCode;
       if (start > 0 && (this.st1 === 0 || start < this.st1)) this.st1 = start;
       if (end > this.en1) this.en1 = end;
     }
+  }
+
+  /** A record it keeps as evidence: once it may live long, the record must not pin the input text. */
+  private keep(r: FlowRecord): FlowRecord {
+    return this.detached ? r.detach() : r;
   }
 
   /** Records on a side. */
@@ -160,13 +157,12 @@ export class FreshEntry {
   lastRecord = 0;
   /** the conversation it became when it outgrew this */
   full: Conversation | undefined;
-  item0: RecordItem | undefined;
-  item1: RecordItem | undefined;
+  rec0: FlowRecord | undefined;
+  rec1: FlowRecord | undefined;
   readonly firstLine: number;
 
   constructor(
     readonly hash: number,
-    readonly eniId: string,
     readonly eniHash: number,
     readonly eni: EniProfile,
     readonly proto: number,
@@ -177,40 +173,39 @@ export class FreshEntry {
     readonly hb: number,
     readonly pb: number,
     side: 0 | 1,
-    item: RecordItem,
+    rec: FlowRecord,
   ) {
-    if (side === 0) this.item0 = item;
-    else this.item1 = item;
-    this.firstLine = item.line;
+    if (side === 0) this.rec0 = rec;
+    else this.rec1 = rec;
+    this.firstLine = rec.line;
   }
 
   get records(): number {
-    return (this.item0 ? 1 : 0) + (this.item1 ? 1 : 0);
+    return (this.rec0 ? 1 : 0) + (this.rec1 ? 1 : 0);
   }
 
   /** REJECTs with reject-reason BPA. */
   get bpa(): number {
-    return (isBpa(this.item0) ? 1 : 0) + (isBpa(this.item1) ? 1 : 0);
+    return (this.rec0?.bpa ? 1 : 0) + (this.rec1?.bpa ? 1 : 0);
   }
 
   /** Takes the first record of the other direction; false when it needs a full Conversation. */
-  add(side: 0 | 1, item: RecordItem): boolean {
+  add(side: 0 | 1, rec: FlowRecord): boolean {
     if (side === 0) {
-      if (this.item0) return false;
-      this.item0 = item;
+      if (this.rec0) return false;
+      this.rec0 = rec;
     } else {
-      if (this.item1) return false;
-      this.item1 = item;
+      if (this.rec1) return false;
+      this.rec1 = rec;
     }
     this.eni.bidirectional++;
     return true;
   }
 
   toConversation(): Conversation {
-    const first = this.item0 && this.item1 ? Math.min(this.item0.line, this.item1.line) : this.firstLine;
+    const first = this.rec0 && this.rec1 ? Math.min(this.rec0.line, this.rec1.line) : this.firstLine;
     const c = new Conversation(
       this.hash,
-      this.eniId,
       this.eniHash,
       this.eni,
       this.proto,
@@ -223,17 +218,13 @@ export class FreshEntry {
       first,
     );
     // the ENI already counted this conversation as seen both ways
-    const both = this.item0 !== undefined && this.item1 !== undefined;
+    const both = this.rec0 !== undefined && this.rec1 !== undefined;
     if (both) this.eni.bidirectional--;
-    if (this.item0) c.add(0, this.item0);
-    if (this.item1) c.add(1, this.item1);
+    if (this.rec0) c.add(0, this.rec0);
+    if (this.rec1) c.add(1, this.rec1);
     c.lastRecord = this.lastRecord;
     return c;
   }
-}
-
-function isBpa(item: RecordItem | undefined): boolean {
-  return item !== undefined && item.fields.action === 'REJECT' && item.fields['reject-reason'] === 'BPA';
 }
 
 /** What classification and aggregation read from a conversation, young or full. */
@@ -252,8 +243,8 @@ export interface SideView {
   dir: DirCode;
   start: number;
   end: number;
-  acceptRef: RecordItem | undefined;
-  rejectRef: RecordItem | undefined;
+  acceptRef: FlowRecord | undefined;
+  rejectRef: FlowRecord | undefined;
 }
 
 export function newSideView(): SideView {
@@ -276,8 +267,8 @@ export function newSideView(): SideView {
 /** Fills `out` with one direction of a conversation (no allocation: this runs per conversation). */
 export function sideView(c: ConversationLike, side: 0 | 1, out: SideView = newSideView()): SideView {
   if (c instanceof FreshEntry) {
-    const item = side === 0 ? c.item0 : c.item1;
-    if (item === undefined) {
+    const r = side === 0 ? c.rec0 : c.rec1;
+    if (r === undefined) {
       out.accepted = 0;
       out.rejected = 0;
       out.unknown = 0;
@@ -292,21 +283,19 @@ export function sideView(c: ConversationLike, side: 0 | 1, out: SideView = newSi
       out.rejectRef = undefined;
       return out;
     }
-    const f = item.fields;
-    const action = f.action;
-    const dir = f['flow-direction'];
-    out.accepted = action === 'ACCEPT' ? 1 : 0;
-    out.rejected = action === 'REJECT' ? 1 : 0;
-    out.unknown = action === undefined ? 1 : 0;
+    const action = r.action;
+    out.accepted = action === ACTION_ACCEPT ? 1 : 0;
+    out.rejected = action === ACTION_REJECT ? 1 : 0;
+    out.unknown = action === ACTION_NONE ? 1 : 0;
     out.records = 1;
-    out.packets = f.packets ?? 0;
-    out.bytes = f.bytes ?? 0;
-    out.flags = f['tcp-flags'] ?? -1;
-    out.dir = dir === 'ingress' ? 1 : dir === 'egress' ? 2 : 0;
-    out.start = f.start ?? 0;
-    out.end = f.end ?? 0;
-    out.acceptRef = action === 'REJECT' ? undefined : item;
-    out.rejectRef = action === 'REJECT' ? item : undefined;
+    out.packets = r.packets;
+    out.bytes = r.bytes;
+    out.flags = r.flags;
+    out.dir = r.dir as DirCode;
+    out.start = r.start;
+    out.end = r.end;
+    out.acceptRef = action === ACTION_REJECT ? undefined : r;
+    out.rejectRef = action === ACTION_REJECT ? r : undefined;
     return out;
   }
   if (side === 0) {

@@ -1,6 +1,7 @@
 import type { RecordItem } from '../flowlog/types.js';
 import { isPrivateAddress } from './addresses.js';
 import { detach, detachRecord } from './detach.js';
+import type { FlowRecord } from './flow-record.js';
 import { ENI_SEED, hashString, hashString2 } from './hash.js';
 
 /**
@@ -58,10 +59,10 @@ export class EniProfile {
     this.idHash2 = hashString2(this.id);
   }
 
-  poolProbe(c: { records: number }, record: RecordItem | undefined): void {
+  poolProbe(c: { records: number }, record: FlowRecord | undefined): void {
     this.pooledProbes++;
     this.pooledProbeRecords += c.records;
-    if (record && this.pooledSamples.length < 6) this.pooledSamples.push(detachRecord(record));
+    if (record && this.pooledSamples.length < 6) this.pooledSamples.push(detachRecord(record.toItem()));
   }
 
   noteInboundReject(client: string, serverPort: number, isPublic: boolean, probe: boolean): void {

@@ -1,4 +1,5 @@
 import type { AnalysisContext } from '../analysis-context.js';
+import type { RecordView } from '../flowlog/record-view.js';
 import type { RecordItem, SkippedItem } from '../flowlog/types.js';
 import type { Finding } from '../report/schema.js';
 import { FlowState, LIMITS } from './flow-state.js';
@@ -36,6 +37,8 @@ export interface FlowAnalysis {
  */
 export interface FlowAnalyzer {
   add(item: RecordItem | SkippedItem): void;
+  /** A record from the reader's fast lane (see FlowLogReaderOptions.onRecord): read it at once. */
+  addView(view: RecordView): void;
   finish(context: AnalysisContext): FlowAnalysis;
 }
 
@@ -71,6 +74,9 @@ export function createFlowAnalyzer(limits = LIMITS): FlowAnalyzer {
     add(item) {
       if (item.kind === 'record') state.add(item);
       else state.addSkipped(item);
+    },
+    addView(view) {
+      state.addView(view);
     },
     finish(context) {
       const unresolved = new Map<string, readonly string[]>();

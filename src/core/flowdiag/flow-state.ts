@@ -1,12 +1,14 @@
+import { ACTION_REJECT, REASON_NONE, RecordView } from '../flowlog/record-view.js';
 import type { FlowFormat, RecordItem, SkippedItem } from '../flowlog/types.js';
 import { isIPv6, isPrivateAddress } from './addresses.js';
 import { classify, type EniRole, type Outcome, type Verdict } from './classify.js';
 import { type Conversation, type ConversationLike, FreshEntry } from './conversation.js';
 import { ConversationTable } from './conversation-table.js';
 import { EniProfile } from './eni-profile.js';
+import { FlowRecord } from './flow-record.js';
 import { Group, type GroupTail } from './group.js';
 import { GroupTable, groupHash } from './group-table.js';
-import { ADDR_SEED, conversationHash, ENI_SEED, hashString, hashString2 } from './hash.js';
+import { conversationHash } from './hash.js';
 import { ServiceUse } from './service-use.js';
 import { SkippedLog } from './skipped-log.js';
 import { TgwFlows } from './tgw-flows.js';
@@ -98,6 +100,8 @@ export class FlowState {
   conversationsSeen = 0;
   private finished = false;
   private lastFormat: FlowFormat | undefined;
+  /** the view that records read the careful way go through */
+  private readonly itemView = new RecordView();
   private lastFormatMeta = false;
   private lastFormatInstance = false;
 
@@ -122,36 +126,40 @@ export class FlowState {
     this.skipped.add(item);
   }
 
-  /** The hot path: one record. */
+  /** One record read the careful way (a chat paste): the same path as {@link addView}. */
   add(item: RecordItem): void {
     if (item.format.tgw) {
       this.tgw.add(item);
       return;
     }
+    this.addView(this.itemView.setItem(item));
+  }
+
+  /**
+   * The hot path: one record, as the reader's view of it (see RecordView: numbers, hashes, places in
+   * the text). Nothing is built for a record that joins a conversation already held but a small
+   * FlowRecord; strings are only cut out of the text for a new conversation.
+   */
+  addView(v: RecordView): void {
     this.records++;
-    const f = item.fields;
-    const src = f.srcaddr;
-    const dst = f.dstaddr;
-    if (src === undefined || dst === undefined) {
+    if (v.srcStart < 0 || v.dstStart < 0) {
       this.uncorrelated++;
       return;
     }
-    const eniId = f['interface-id'] ?? '';
-    const proto = f.protocol ?? -1;
-    let sp = f.srcport ?? 0;
-    let dp = f.dstport ?? 0;
+    const proto = v.protocol;
+    let sp = Math.max(v.srcport, 0);
+    let dp = Math.max(v.dstport, 0);
     if (proto === 1 || proto === 58) {
       sp = 0;
       dp = 0;
     } else if (sp === 53 || dp === 53) this.dnsRecords++;
-    // Everything below compares hashes, not strings: the field strings are slices of the input chunk,
-    // and comparing or hashing them again and again is what costs on large inputs.
-    const hs = hashString(src, ADDR_SEED);
-    const hd = hashString(dst, ADDR_SEED);
-    const forward = hs < hd || (hs === hd && (src < dst || (src === dst && sp <= dp)));
+    // Everything below compares hashes, not strings (the reader hashed the addresses as it read them).
+    const hs = v.srcHash;
+    const hd = v.dstHash;
+    const forward = hs < hd || (hs === hd && forwardOnTie(v.srcaddr()!, v.dstaddr()!, sp, dp));
     const table = this.conversations;
     const index = table.tick();
-    const eniHash = hashString(eniId, ENI_SEED);
+    const eniHash = v.eniHash;
     let c: Conversation | FreshEntry | undefined;
     let h: number;
     if (forward) {
@@ -161,35 +169,40 @@ export class FlowState {
       h = conversationHash(eniHash, proto, hd, dp, hs, sp);
       c = table.find(h, eniHash, proto, hd, dp, hs, sp);
     }
+    const r = new FlowRecord(v);
     if (c !== undefined) {
       c.lastRecord = index;
       if (c instanceof FreshEntry) {
-        if (c.add(forward ? 0 : 1, item)) return;
+        if (c.add(forward ? 0 : 1, r)) return;
         const full = c.toConversation();
         table.graduate(c, full);
         c = full;
       }
-      c.add(forward ? 0 : 1, item);
+      c.add(forward ? 0 : 1, r);
       return;
     }
 
     // A new conversation: what it says about its ENI is noted once, not per record.
+    const src = v.srcaddr()!;
+    const dst = v.dstaddr()!;
     let eni = this.enisByHash.get(eniHash);
-    if (eni === undefined || eni.idHash2 !== hashString2(eniId))
+    if (eni === undefined || eni.idHash2 !== v.eniHash2()) {
+      const eniId = v.eniId();
       eni = this.enis.get(eniId) ?? this.newEni(eniId, eniHash);
+    }
     eni.note(src, hs, dst, hd);
-    if (item.format !== this.lastFormat) {
-      const names = item.format.fields.map((s) => s.name);
-      this.lastFormat = item.format;
+    if (v.format !== this.lastFormat) {
+      const names = v.format!.fields.map((s) => s.name);
+      this.lastFormat = v.format;
       this.lastFormatMeta = META_FIELDS.some((m) => names.includes(m));
       this.lastFormatInstance = names.includes('instance-id');
     }
-    if (this.lastFormatMeta) eni.noteMeta(item, this.lastFormatInstance);
-    if (eni.firstLine === 0) eni.firstLine = item.line;
+    if (this.lastFormatMeta) eni.noteMeta(r.toItem(), this.lastFormatInstance);
+    if (eni.firstLine === 0) eni.firstLine = v.line;
     this.conversationsSeen++;
     const e = forward
-      ? new FreshEntry(h, eniId, eniHash, eni, proto, src, hs, sp, dst, hd, dp, 0, item)
-      : new FreshEntry(h, eniId, eniHash, eni, proto, dst, hd, dp, src, hs, sp, 1, item);
+      ? new FreshEntry(h, eniHash, eni, proto, src, hs, sp, dst, hd, dp, 0, r)
+      : new FreshEntry(h, eniHash, eni, proto, dst, hd, dp, src, hs, sp, 1, r);
     e.lastRecord = index;
     table.insert(e);
   }
@@ -230,18 +243,19 @@ export class FlowState {
     if (!(c instanceof FreshEntry)) return false;
     const eni = c.eni;
     if (eni.rejectedInboundProbes < PROBES_BEFORE_POOLING) return false;
-    const item = c.item0 ?? c.item1;
-    if (item === undefined || (c.item0 !== undefined && c.item1 !== undefined)) return false;
-    const f = item.fields;
-    if (f.action !== 'REJECT' || f['tcp-flags'] !== undefined || f['reject-reason'] !== undefined)
-      return false;
-    if ((f.packets ?? 0) > 2 || (c.proto !== 6 && c.proto !== 17)) return false;
-    const src = f.srcaddr!;
-    const dstHash = item === c.item0 ? c.hb : c.ha;
+    const r = c.rec0 ?? c.rec1;
+    if (r === undefined || (c.rec0 !== undefined && c.rec1 !== undefined)) return false;
+    if (r.action !== ACTION_REJECT || r.flags >= 0 || r.rejectReason !== REASON_NONE) return false;
+    if (r.packets > 2 || (c.proto !== 6 && c.proto !== 17)) return false;
+    // the record's own source and destination: side 0 records go from a to b (TCP and UDP ports are
+    // the record's own)
+    const side0 = r === c.rec0;
+    const src = side0 ? c.a : c.b;
+    const dstHash = side0 ? c.hb : c.ha;
     if (dstHash !== eni.addressHash(isIPv6(src)) || isPrivateAddress(src) || !eni.isScanned()) return false;
     this.outcomes[0]!++; // request-rejected
-    eni.noteInboundReject(src, f.dstport ?? 0, true, true);
-    eni.poolProbe(c, item);
+    eni.noteInboundReject(src, side0 ? c.pb : c.pa, true, true);
+    eni.poolProbe(c, r);
     return true;
   }
 
@@ -302,4 +316,9 @@ export class FlowState {
   outcomeCount(o: Outcome): number {
     return this.outcomes[outcomeIndex(o)]!;
   }
+}
+
+/** Which way a key is written when both addresses hash alike (the same address, or a collision). */
+function forwardOnTie(src: string, dst: string, sp: number, dp: number): boolean {
+  return src < dst || (src === dst && sp <= dp);
 }

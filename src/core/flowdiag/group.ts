@@ -2,19 +2,34 @@ import type { RecordItem } from '../flowlog/types.js';
 import { isPrivateAddress } from './addresses.js';
 import type { EniRole, InitiatorBasis, Outcome, RoleBasis, Verdict } from './classify.js';
 import type { ConversationLike } from './conversation.js';
-import { detach, detachRecord } from './detach.js';
+import { detach } from './detach.js';
 import type { EniProfile } from './eni-profile.js';
+import type { FlowRecord } from './flow-record.js';
 
-/** One conversation kept as an example, with the records to cite. */
-export interface Sample {
-  client: string;
-  clientPort: number;
-  records: number;
-  reqRecords: number;
-  respRecords: number;
-  packets: number;
-  reqRef: RecordItem | undefined;
-  respRef: RecordItem | undefined;
+/**
+ * One conversation kept as an example, with the records to cite. The records keep their own copy of
+ * their line and are only read into items when a rule cites them: most samples are replaced by
+ * heavier ones, or dropped with their group, before that.
+ */
+export class Sample {
+  constructor(
+    readonly client: string,
+    readonly clientPort: number,
+    readonly records: number,
+    readonly reqRecords: number,
+    readonly respRecords: number,
+    readonly packets: number,
+    private readonly req: FlowRecord | undefined,
+    private readonly resp: FlowRecord | undefined,
+  ) {}
+
+  get reqRef(): RecordItem | undefined {
+    return this.req?.toItem();
+  }
+
+  get respRef(): RecordItem | undefined {
+    return this.resp?.toItem();
+  }
 }
 
 const MAX_SAMPLES = 3;
@@ -113,16 +128,16 @@ export class Group {
   private keepSample(c: ConversationLike, v: Verdict, packets: number): void {
     const s = this.samples;
     if (s.length === MAX_SAMPLES && c.records <= s[s.length - 1]!.records) return;
-    const sample: Sample = {
-      client: detach(v.realClient),
-      clientPort: v.clientPort,
-      records: c.records,
-      reqRecords: v.req.records,
-      respRecords: v.resp.records,
+    const sample = new Sample(
+      detach(v.realClient),
+      v.clientPort,
+      c.records,
+      v.req.records,
+      v.resp.records,
       packets,
-      reqRef: v.reqRef && detachRecord(v.reqRef),
-      respRef: v.respRef && detachRecord(v.respRef),
-    };
+      v.reqRef?.detach(),
+      v.respRef?.detach(),
+    );
     let i = s.length;
     while (i > 0 && s[i - 1]!.records < c.records) i--;
     s.splice(i, 0, sample);

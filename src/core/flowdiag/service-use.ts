@@ -34,8 +34,8 @@ export class ServiceUse {
   readonly flows = new Map<string, ServiceFlows>();
 
   add(c: ConversationLike, v: Verdict): void {
-    const req = v.reqRef?.fields;
-    const resp = v.respRef?.fields;
+    const req = v.reqRef?.toItem().fields;
+    const resp = v.respRef?.toItem().fields;
     if (req === undefined && resp === undefined) return;
     const service = req?.['pkt-dst-aws-service'] ?? resp?.['pkt-src-aws-service'];
     if (service === undefined || !GATEWAY_ENDPOINT_SERVICES.has(service)) return;
@@ -60,8 +60,8 @@ export class ServiceUse {
     s.bytes += v.req.bytes + v.resp.bytes;
     if (s.enis.size < 32) s.enis.add(c.eni.id);
     if (s.samples.length < 4) {
-      if (v.reqRef) s.samples.push(detachRecord(v.reqRef));
-      if (v.respRef && s.samples.length < 4) s.samples.push(detachRecord(v.respRef));
+      if (v.reqRef) s.samples.push(detachRecord(v.reqRef.toItem()));
+      if (v.respRef && s.samples.length < 4) s.samples.push(detachRecord(v.respRef.toItem()));
     }
   }
 }

@@ -1,6 +1,9 @@
 import { type FieldSpec, lookupField, unknownField } from './fields.js';
-import { hasOtherSeparator, looksLikeAddress, MAX_INT_DIGITS, parseUint, startsWith } from './tokens.js';
+import { generateLineReader, generateViewReader, type LineReader, type ViewReader } from './line-reader.js';
+import { hasOtherSeparator, looksLikeAddress, parseUint, startsWith } from './tokens.js';
 import type { FlowFields, FlowFormat, FormatSource } from './types.js';
+
+export type { LineReader, ViewReader } from './line-reader.js';
 
 const K_INT = 0;
 const K_STRING = 1;
@@ -15,6 +18,8 @@ export interface CompiledFormat extends FlowFormat {
   size: number;
   /** the generated hot-path reader, made on first use */
   fast?: LineReader;
+  /** the generated reader into a RecordView, made on first use (null: none for this layout) */
+  view?: ViewReader | null;
 }
 
 const KIND_CODE = { int: K_INT, string: K_STRING, addr: K_ADDR, action: K_ACTION, status: K_STATUS } as const;
@@ -171,70 +176,25 @@ function stringFits(name: string, t: string): boolean {
   }
 }
 
-/** Reads one clean line, `text.slice(start, end)`, of a layout; see {@link lineReaderFor}. */
-export type LineReader = (text: string, start: number, end: number) => FlowFields | undefined;
-
 const SAFE_NAME = /^[A-Za-z0-9@_-]{1,64}$/;
 
 /**
- * The hot path: a reader specialised for one layout. It reads the line in place inside a larger text
- * (a chunk of a file), finds fields with `indexOf(' ')`, parses integers from the characters without
- * slicing, checks an address's shape cheaply (the careful path checks it fully), and builds the record
- * as one object literal, so every record of a layout has the same shape. A field that was `-` is
- * present as `undefined` (JSON output drops it). Returns undefined when the line is not a clean,
- * single-spaced record of this layout; the caller then takes the careful path, which also says why.
- *
- * The function is generated once per layout. Field names only enter the generated code as JSON string
- * literals, and only when they are plain names; anything else uses the generic reader.
+ * The hot-path reader for a layout: generated (see line-reader.ts) when its field names are plain,
+ * else the generic reader with the same contract.
  */
 export function lineReaderFor(fmt: CompiledFormat): LineReader {
   if (!fmt.names.every((n) => SAFE_NAME.test(n)))
     return (text, start, end) => readLineGeneric(text.slice(start, end), fmt);
-  const last = fmt.size - 1;
-  let body = 'let i = start, j = 0, c = 0, n = 0, q = 0;\n';
-  const props: string[] = [];
-  for (let f = 0; f <= last; f++) {
-    const v = `v${f}`;
-    body +=
-      f === last
-        ? "j = end; if (j <= i) return undefined; c = text.indexOf(' ', i); if (c >= 0 && c < end) return undefined;\n"
-        : "j = text.indexOf(' ', i); if (j <= i || j >= end) return undefined;\n";
-    body += `let ${v};\nif (j - i === 1 && text.charCodeAt(i) === 45) ${v} = undefined;\n`;
-    switch (fmt.kinds[f]) {
-      case K_INT:
-        body += `else { if (j - i > ${MAX_INT_DIGITS}) return undefined; n = 0; for (let q = i; q < j; q++) { c = text.charCodeAt(q) - 48; if (c < 0 || c > 9) return undefined; n = n * 10 + c; } ${v} = n; }\n`;
-        break;
-      case K_ACTION:
-        body += `else { ${v} = text.slice(i, j); if (${v} !== 'ACCEPT' && ${v} !== 'REJECT') return undefined; }\n`;
-        break;
-      case K_STATUS:
-        body += `else { ${v} = text.slice(i, j); if (${v} !== 'OK' && ${v} !== 'NODATA' && ${v} !== 'SKIPDATA') return undefined; }\n`;
-        break;
-      case K_ADDR:
-        // The first and last fields get the full check (see the string case); the others a cheap shape
-        // check (the careful path checks fully): starts with a hex digit or ':' and has a '.' or ':'
-        // within its first 5 characters, as IPv4 and IPv6 addresses do and IDs, words, ACCEPT, numbers
-        // and times do not.
-        body +=
-          f === 0 || f === last
-            ? `else { ${v} = text.slice(i, j); if (!isAddr(${v})) return undefined; }\n`
-            : `else { c = text.charCodeAt(i); if (!((c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return undefined; n = j < i + 5 ? j : i + 5; q = i + 1; while (q < n) { c = text.charCodeAt(q); if (c === 46 || c === 58) break; q++; } if (q === n) return undefined; ${v} = text.slice(i, j); }\n`;
-        break;
-      default:
-        // The first and last fields are where a tab-separated prefix or suffix (a console's timestamp,
-        // a comment) would hide inside a token: scan them. A middle field can only hold a tab if the
-        // line has one token too many; line() sends any line with a tab to the careful path.
-        body +=
-          f === 0 || f === last
-            ? `else { for (let q = i; q < j; q++) { c = text.charCodeAt(q); if (c < 33 || c === 160) return undefined; } ${v} = text.slice(i, j); }\n`
-            : `else ${v} = text.slice(i, j);\n`;
-    }
-    body += 'i = j + 1;\n';
-    props.push(`${JSON.stringify(fmt.names[f])}: ${v}`);
-  }
-  body += `return { ${props.join(', ')} };`;
-  const make = new Function('isAddr', `return function readLine(text, start, end) {\n${body}\n};`);
-  return make(looksLikeAddress) as LineReader;
+  return generateLineReader(fmt);
+}
+
+/**
+ * The reader that fills a {@link RecordView} for a layout, accepting exactly the lines
+ * {@link lineReaderFor} accepts; undefined for layouts with unusual field names (read them as items).
+ */
+export function viewReaderFor(fmt: CompiledFormat): ViewReader | undefined {
+  if (!fmt.names.every((n) => SAFE_NAME.test(n))) return undefined;
+  return generateViewReader(fmt);
 }
 
 /** The same contract as a generated reader, for layouts with unusual field names. */

@@ -1,7 +1,8 @@
 import { cleanLine, isInsightsMeta } from './clean-line.js';
 import { lookupField } from './fields.js';
-import { type CompiledFormat, compileFormat, lineReaderFor, readTokens } from './format.js';
+import { type CompiledFormat, compileFormat, lineReaderFor, readTokens, viewReaderFor } from './format.js';
 import { inferLayout, looksLikeRecord } from './infer-layout.js';
+import { ACTION_ACCEPT, ACTION_REJECT, RecordView, STATUS_NODATA, STATUS_SKIPDATA } from './record-view.js';
 import { hasOtherSeparator, splitTokens } from './tokens.js';
 import type { FlowFields, IgnoredReason, ParseItem, ReaderStats, ReaderWarning } from './types.js';
 
@@ -10,6 +11,12 @@ export interface FlowLogReaderOptions {
   format?: string;
   /** Receives every line's outcome, in input order. */
   onItem: (item: ParseItem) => void;
+  /**
+   * The fast lane: when given, clean records (not NODATA/SKIPDATA, not Transit Gateway) of the current
+   * layout read in place by {@link FlowLogReader.lineIn} come here as a reused view instead of as
+   * items to `onItem`; everything else still goes to `onItem`, in input order.
+   */
+  onRecord?: (view: RecordView) => void;
 }
 
 interface Ambiguous {
@@ -37,6 +44,8 @@ export class FlowLogReader {
   private lineNo = 0;
   private readonly tokens: string[] = [];
   private readonly onItem: (item: ParseItem) => void;
+  private readonly onRecord: ((view: RecordView) => void) | undefined;
+  private readonly view = new RecordView();
   private current: CompiledFormat | undefined;
   private readonly userFormat: CompiledFormat | undefined;
   private readonly byCount = new Map<number, CompiledFormat | Ambiguous>();
@@ -44,7 +53,10 @@ export class FlowLogReader {
   /** the layout most recently inferred for headerless lines: tried first on the next line */
   private lastInferred: CompiledFormat | undefined;
   private readonly used: CompiledFormat[] = [];
-  private readonly perFormat = new Map<CompiledFormat, number>();
+  /** records per layout; the layout last counted is cached, as consecutive records share it */
+  private readonly perFormat = new Map<CompiledFormat, { n: number }>();
+  private countedFormat: CompiledFormat | undefined;
+  private countedRecords: { n: number } | undefined;
   private readonly warnings: ReaderWarning[] = [];
   private nextId = 1;
   /** set while the messages of one multi-message line are read: numbers their parts */
@@ -64,6 +76,7 @@ export class FlowLogReader {
 
   constructor(options: FlowLogReaderOptions) {
     this.onItem = options.onItem;
+    this.onRecord = options.onRecord;
     if (options.format !== undefined && options.format.trim() !== '') {
       const names = parseFormatString(options.format);
       this.userFormat = this.compile(names, 'user', `your format (${names.length} fields)`);
@@ -93,6 +106,19 @@ export class FlowLogReader {
     const fmt = this.current ?? this.lastInferred;
     if (fmt !== undefined) {
       if (fmt.fast === undefined) fmt.fast = lineReaderFor(fmt);
+      if (this.onRecord !== undefined && !fmt.tgw) {
+        if (fmt.view === undefined) fmt.view = viewReaderFor(fmt) ?? null;
+        const v = this.view;
+        if (fmt.view !== null) {
+          if (fmt.view(v, text, start, end)) {
+            v.line = line;
+            this.recordView(v, fmt);
+            return;
+          }
+          this.slow(start === 0 && end === text.length ? text : text.slice(start, end), line);
+          return;
+        }
+      }
       const r = fmt.fast(text, start, end);
       if (r !== undefined) {
         this.record(r, fmt, line, undefined);
@@ -114,7 +140,7 @@ export class FlowLogReader {
       label: f.label,
       source: f.source,
       fields: f.size,
-      records: this.perFormat.get(f) ?? 0,
+      records: this.perFormat.get(f)?.n ?? 0,
       tgw: f.tgw,
     }));
     return { stats: this.stats, warnings: this.warnings };
@@ -356,6 +382,34 @@ export class FlowLogReader {
     return known >= Math.max(2, Math.ceil(n * 0.75));
   }
 
+  /** A record read into the view: counted as {@link record} counts it, then handed over. */
+  private recordView(v: RecordView, format: CompiledFormat): void {
+    const status = v.status;
+    if (status === STATUS_NODATA || status === STATUS_SKIPDATA) {
+      this.record(v.fields(), format, v.line, undefined);
+      return;
+    }
+    if (format !== this.countedFormat) this.countFormat(format);
+    this.countedRecords!.n++;
+    const s = this.stats;
+    s.records++;
+    if (v.action === ACTION_ACCEPT) s.accept++;
+    else if (v.action === ACTION_REJECT) s.reject++;
+    this.onRecord!(v);
+  }
+
+  /** Makes `format` the one whose records are being counted (a layout is listed once it has a record). */
+  private countFormat(format: CompiledFormat): void {
+    let counter = this.perFormat.get(format);
+    if (counter === undefined) {
+      this.used.push(format);
+      counter = { n: 0 };
+      this.perFormat.set(format, counter);
+    }
+    this.countedFormat = format;
+    this.countedRecords = counter;
+  }
+
   private record(
     fields: FlowFields,
     format: CompiledFormat,
@@ -364,10 +418,7 @@ export class FlowLogReader {
   ): void {
     const part = this.multi ? this.multi.next++ : scanPart;
     const status = fields['log-status'];
-    if (!this.perFormat.has(format)) {
-      this.used.push(format);
-      this.perFormat.set(format, 0);
-    }
+    if (format !== this.countedFormat) this.countFormat(format);
     const s = this.stats;
     if (status === 'NODATA' || status === 'SKIPDATA') {
       if (status === 'NODATA') s.nodata++;
@@ -375,7 +426,7 @@ export class FlowLogReader {
       this.onItem({ kind: 'skipped', line, part, status, fields, format });
       return;
     }
-    this.perFormat.set(format, this.perFormat.get(format)! + 1);
+    this.countedRecords!.n++;
     s.records++;
     const action = fields.action;
     if (action === 'ACCEPT') s.accept++;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/flowdiag/classify.js';
 import { Conversation } from '../../../src/core/flowdiag/conversation.js';
 import { EniProfile } from '../../../src/core/flowdiag/eni-profile.js';
+import { FlowRecord } from '../../../src/core/flowdiag/flow-record.js';
 import { ADDR_SEED, hashString } from '../../../src/core/flowdiag/hash.js';
 import { FlowLogReader } from '../../../src/core/flowlog/reader.js';
 import type { RecordItem } from '../../../src/core/flowlog/types.js';
@@ -26,7 +27,6 @@ function conversation(text: string, eniConversations: [string, string][] = []): 
   eni.note(a, h(a), b, h(b));
   const c = new Conversation(
     0,
-    eni.id,
     0,
     eni,
     f0.protocol!,
@@ -38,7 +38,8 @@ function conversation(text: string, eniConversations: [string, string][] = []): 
     f0.dstport!,
     items[0]!.line,
   );
-  for (const it of items) c.add(it.fields.srcaddr === a && it.fields.srcport === f0.srcport ? 0 : 1, it);
+  for (const it of items)
+    c.add(it.fields.srcaddr === a && it.fields.srcport === f0.srcport ? 0 : 1, FlowRecord.fromItem(it));
   return c;
 }
 
@@ -165,7 +166,6 @@ describe('the fast path for plain request/reply pairs', () => {
           eni.note('10.0.8.8', h('10.0.8.8'), own, h(own));
           const fresh = new FreshEntry(
             0,
-            eni.id,
             0,
             eni,
             k.proto,
@@ -176,9 +176,9 @@ describe('the fast path for plain request/reply pairs', () => {
             h(b),
             k.pb,
             0,
-            items[0]!,
+            FlowRecord.fromItem(items[0]!),
           );
-          fresh.add(1, items[1]!);
+          fresh.add(1, FlowRecord.fromItem(items[1]!));
           const pick = (v: ReturnType<typeof classify>) => ({
             outcome: v.outcome,
             role: v.role,
