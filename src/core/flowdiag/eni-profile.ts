@@ -2,7 +2,7 @@ import type { RecordItem } from '../flowlog/types.js';
 import { isPrivateAddress } from './addresses.js';
 import { detach, detachRecord } from './detach.js';
 import type { FlowRecord } from './flow-record.js';
-import { ENI_SEED, hashString, hashString2 } from './hash.js';
+import { ENI_SEED, hashString } from './hash.js';
 
 /**
  * What the records of one network interface say about that interface: its own address (the address
@@ -50,13 +50,10 @@ export class EniProfile {
   readonly id: string;
   /** the hash of the id, for keying its groups without strings */
   readonly idHash: number;
-  /** a second hash of the id: with idHash, identifies the profile without comparing strings */
-  readonly idHash2: number;
 
   constructor(id: string) {
     this.id = detach(id);
     this.idHash = hashString(this.id, ENI_SEED);
-    this.idHash2 = hashString2(this.id);
   }
 
   poolProbe(c: { records: number }, record: FlowRecord | undefined): void {
@@ -86,6 +83,18 @@ export class EniProfile {
       probes >= 0.8 * this.rejectedInboundPublic &&
       (this.probeSources.size >= 3 || this.probePorts.size >= 3)
     );
+  }
+
+  /**
+   * {@link note} without the addresses, when they are not needed: false, and nothing noted, for the
+   * first conversation of an address family (its addresses become the candidates for the ENI's own).
+   */
+  noteHashed(v6: boolean, srcHash: number, dstHash: number): boolean {
+    const own = v6 ? this.v6 : this.v4;
+    if (!own.started) return false;
+    this.records++;
+    own.noteHashes(srcHash, dstHash);
+    return true;
   }
 
   /** Called once per new conversation of this ENI, with its first record's addresses. */
@@ -177,17 +186,27 @@ class OwnAddress {
   private countA = 0;
   private countB = 0;
 
+  get started(): boolean {
+    return this.conversations > 0;
+  }
+
   note(src: string, srcHash: number, dst: string, dstHash: number): void {
-    const n = ++this.conversations;
-    if (n === 1) {
-      this.candA = detach(src);
-      this.candB = detach(dst);
-      this.hashA = srcHash;
-      this.hashB = dstHash;
-      this.countA = 1;
-      this.countB = 1;
+    if (this.conversations > 0) {
+      this.noteHashes(srcHash, dstHash);
       return;
     }
+    this.conversations = 1;
+    this.candA = detach(src);
+    this.candB = detach(dst);
+    this.hashA = srcHash;
+    this.hashB = dstHash;
+    this.countA = 1;
+    this.countB = 1;
+  }
+
+  /** A conversation after the first: only the hashes count. */
+  noteHashes(srcHash: number, dstHash: number): void {
+    this.conversations++;
     if (srcHash === this.hashA || dstHash === this.hashA) this.countA++;
     if (srcHash === this.hashB || dstHash === this.hashB) this.countB++;
   }

@@ -186,11 +186,11 @@ export class FlowState {
     const src = v.srcaddr()!;
     const dst = v.dstaddr()!;
     let eni = this.enisByHash.get(eniHash);
-    if (eni === undefined || eni.idHash2 !== v.eniHash2()) {
+    if (eni === undefined || !v.eniIs(eni.id)) {
       const eniId = v.eniId();
       eni = this.enis.get(eniId) ?? this.newEni(eniId, eniHash);
     }
-    eni.note(src, hs, dst, hd);
+    if (!eni.noteHashed(v.srcIsV6(), hs, hd)) eni.note(src, hs, dst, hd);
     if (v.format !== this.lastFormat) {
       const names = v.format!.fields.map((s) => s.name);
       this.lastFormat = v.format;

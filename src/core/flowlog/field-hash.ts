@@ -23,16 +23,3 @@ export function hashRange(text: string, start: number, end: number, h: number): 
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
 }
-
-/** A second, independent string hash (polynomial, then mixed): paired with hashString it makes ids unique enough to compare by number. */
-export function hashString2(s: string): number {
-  return hashRange2(s, 0, s.length);
-}
-
-/** {@link hashString2} of `text.slice(start, end)`, without slicing. */
-export function hashRange2(text: string, start: number, end: number): number {
-  let h = 0x27d4eb2f;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  h ^= h >>> 15;
-  return Math.imul(h, 0x2c1b3c6d) | 0;
-}

@@ -1,4 +1,4 @@
-import { ADDR_SEED, ENI_SEED, hashRange2, hashString, hashString2 } from './field-hash.js';
+import { ADDR_SEED, ENI_SEED, hashString } from './field-hash.js';
 import type { CompiledFormat } from './format.js';
 import type { FlowFields, FlowFormat, RecordItem } from './types.js';
 
@@ -73,10 +73,18 @@ export class RecordView {
     return this.eniStart < 0 ? '' : this.text.slice(this.eniStart, this.eniEnd);
   }
 
-  /** hashString2(interface-id) (see field-hash.ts), without cutting the id out of the text */
-  eniHash2(): number {
-    if (this.item !== undefined || this.eniStart < 0) return hashString2(this.eniId());
-    return hashRange2(this.text, this.eniStart, this.eniEnd);
+  /** True when interface-id is `id` (compared in place, without cutting the id out of the text). */
+  eniIs(id: string): boolean {
+    if (this.item !== undefined || this.eniStart < 0) return this.eniId() === id;
+    return this.eniEnd - this.eniStart === id.length && this.text.startsWith(id, this.eniStart);
+  }
+
+  /** srcaddr has a colon within its first five characters (IPv6; IPv4 never does). */
+  srcIsV6(): boolean {
+    if (this.item !== undefined) return (this.item.fields.srcaddr ?? '').slice(0, 5).includes(':');
+    const end = Math.min(this.srcStart + 5, this.srcEnd);
+    for (let i = this.srcStart; i < end; i++) if (this.text.charCodeAt(i) === 58) return true;
+    return false;
   }
 
   srcaddr(): string | undefined {
