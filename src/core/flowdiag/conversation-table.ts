@@ -1,7 +1,6 @@
 import { Conversation, type ConversationLike, type FreshEntry } from './conversation.js';
 
 const EMPTY = -1;
-const TOMBSTONE = -2;
 
 /**
  * Where conversations live while records stream in, with memory bounded whatever the input.
@@ -26,7 +25,6 @@ export class ConversationTable {
   private readonly entries: (Conversation | FreshEntry | undefined)[] = [];
   private readonly freeIds: number[] = [];
   private live = 0;
-  private tombstones = 0;
   private genNow: FreshEntry[] = [];
   private genPrev: FreshEntry[] = [];
   private genOld: FreshEntry[] = [];
@@ -79,7 +77,6 @@ export class ConversationTable {
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const id = slots[i]!;
       if (id === EMPTY) return undefined;
-      if (id === TOMBSTONE) continue;
       const c = this.entries[id]!;
       if (
         c.hash === h &&
@@ -101,7 +98,7 @@ export class ConversationTable {
     e.id = id;
     this.place(e);
     this.live++;
-    if ((this.live + this.tombstones) * 2 > this.slots.length) this.rebuild();
+    if (this.live * 2 > this.slots.length) this.rebuild();
     this.genNow.push(e);
   }
 
@@ -123,14 +120,29 @@ export class ConversationTable {
     const mask = this.mask;
     let i = e.hash & mask;
     while (slots[i]! >= 0) i = (i + 1) & mask;
-    if (slots[i] === TOMBSTONE) this.tombstones--;
     slots[i] = e.id;
     e.slot = i;
   }
 
   private remove(e: Conversation | FreshEntry): void {
-    this.slots[e.slot] = TOMBSTONE;
-    this.tombstones++;
+    // Backward-shift deletion (no tombstones, so the table never fills up with them): each later
+    // entry of the same probe run moves back into the gap unless its home slot lies after the gap.
+    const slots = this.slots;
+    const mask = this.mask;
+    let gap = e.slot;
+    for (let j = (gap + 1) & mask; ; j = (j + 1) & mask) {
+      const id = slots[j]!;
+      if (id === EMPTY) break;
+      const c = this.entries[id]!;
+      const home = c.hash & mask;
+      const between = gap <= j ? home > gap && home <= j : home > gap || home <= j;
+      if (!between) {
+        slots[gap] = id;
+        c.slot = gap;
+        gap = j;
+      }
+    }
+    slots[gap] = EMPTY;
     this.entries[e.id] = undefined;
     this.freeIds.push(e.id);
     this.live--;
@@ -141,7 +153,6 @@ export class ConversationTable {
     while (this.live * 4 > size) size *= 2;
     this.slots = new Int32Array(size).fill(EMPTY);
     this.mask = size - 1;
-    this.tombstones = 0;
     for (const e of this.entries) if (e !== undefined) this.place(e);
   }
 

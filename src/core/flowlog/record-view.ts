@@ -76,7 +76,11 @@ export class RecordView {
   /** True when interface-id is `id` (compared in place, without cutting the id out of the text). */
   eniIs(id: string): boolean {
     if (this.item !== undefined || this.eniStart < 0) return this.eniId() === id;
-    return this.eniEnd - this.eniStart === id.length && this.text.startsWith(id, this.eniStart);
+    const start = this.eniStart;
+    if (this.eniEnd - start !== id.length) return false;
+    // a loop beats startsWith(id, position) here, which does not compile to a plain comparison
+    for (let i = 0; i < id.length; i++) if (this.text.charCodeAt(start + i) !== id.charCodeAt(i)) return false;
+    return true;
   }
 
   /** srcaddr has a colon within its first five characters (IPv6; IPv4 never does). */
