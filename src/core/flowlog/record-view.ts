@@ -79,7 +79,8 @@ export class RecordView {
     const start = this.eniStart;
     if (this.eniEnd - start !== id.length) return false;
     // a loop beats startsWith(id, position) here, which does not compile to a plain comparison
-    for (let i = 0; i < id.length; i++) if (this.text.charCodeAt(start + i) !== id.charCodeAt(i)) return false;
+    for (let i = 0; i < id.length; i++)
+      if (this.text.charCodeAt(start + i) !== id.charCodeAt(i)) return false;
     return true;
   }
 
