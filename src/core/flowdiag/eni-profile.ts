@@ -2,7 +2,7 @@ import type { RecordItem } from '../flowlog/types.js';
 import { isPrivateAddress } from './addresses.js';
 import { detach, detachRecord } from './detach.js';
 import type { FlowRecord } from './flow-record.js';
-import { ENI_SEED, hashString } from './hash.js';
+import { ENI_SEED, hashString, hashString2 } from './hash.js';
 
 /**
  * What the records of one network interface say about that interface: its own address (the address
@@ -50,10 +50,13 @@ export class EniProfile {
   readonly id: string;
   /** the hash of the id, for keying its groups without strings */
   readonly idHash: number;
+  /** a second hash of the id: with idHash, identifies the profile without comparing strings */
+  readonly idHash2: number;
 
   constructor(id: string) {
     this.id = detach(id);
     this.idHash = hashString(this.id, ENI_SEED);
+    this.idHash2 = hashString2(this.id);
   }
 
   poolProbe(c: { records: number }, record: FlowRecord | undefined): void {

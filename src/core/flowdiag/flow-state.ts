@@ -186,7 +186,7 @@ export class FlowState {
     const src = v.srcaddr()!;
     const dst = v.dstaddr()!;
     let eni = this.enisByHash.get(eniHash);
-    if (eni === undefined || !v.eniIs(eni.id)) {
+    if (eni === undefined || eni.idHash2 !== v.eniHash2) {
       const eniId = v.eniId();
       eni = this.enis.get(eniId) ?? this.newEni(eniId, eniHash);
     }

@@ -1,5 +1,5 @@
 /** Hashing for the hot path: no strings are built to key maps. */
-export { ADDR_SEED, ENI_SEED, hashString } from '../flowlog/field-hash.js';
+export { ADDR_SEED, ENI_SEED, hashString, hashString2 } from '../flowlog/field-hash.js';
 
 /**
  * The hash of a conversation key from its parts' hashes: ENI, protocol, then both ends (address hash

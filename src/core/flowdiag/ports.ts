@@ -127,15 +127,24 @@ export const EPHEMERAL_RANGES = {
 /** How sure a decision about the server side is. */
 export type PortEvidence = 'strong' | 'weak';
 
+/** Which port is the server's, and how sure: see {@link serverPortSide}. */
+export interface ServerPortSide {
+  readonly side: 'a' | 'b';
+  readonly evidence: PortEvidence;
+}
+
+// the four possible answers, shared (this runs once per conversation: no object is made)
+const A_STRONG: ServerPortSide = Object.freeze({ side: 'a', evidence: 'strong' });
+const A_WEAK: ServerPortSide = Object.freeze({ side: 'a', evidence: 'weak' });
+const B_STRONG: ServerPortSide = Object.freeze({ side: 'b', evidence: 'strong' });
+const B_WEAK: ServerPortSide = Object.freeze({ side: 'b', evidence: 'weak' });
+
 /**
  * Which of two ports is the server's, judging by ports alone: a well-known or common service port
  * against a port that is not one, a port below 1024 against one above, or a port below the Linux
  * ephemeral range against one inside the ephemeral ranges. Undefined when ports cannot tell.
  */
-export function serverPortSide(
-  pa: number,
-  pb: number,
-): { side: 'a' | 'b'; evidence: PortEvidence } | undefined {
+export function serverPortSide(pa: number, pb: number): ServerPortSide | undefined {
   if (pa === pb) return undefined;
   const sa = SERVICE_BITS[pa] === 1;
   const sb = SERVICE_BITS[pb] === 1;
@@ -143,15 +152,16 @@ export function serverPortSide(
     // A listed service port against an unlisted one. A client's ephemeral port can collide with a
     // listed port (NAT gateways and ELB use 1024-65535), so this is strong only when the other port
     // is clearly ephemeral or the service port is privileged.
-    const [svc, other] = sa ? [pa, pb] : [pb, pa];
+    const svc = sa ? pa : pb;
+    const other = sa ? pb : pa;
     const strong = svc < 1024 || other >= 32768;
-    return { side: sa ? 'a' : 'b', evidence: strong ? 'strong' : 'weak' };
+    return sa ? (strong ? A_STRONG : A_WEAK) : strong ? B_STRONG : B_WEAK;
   }
-  if (pa < 1024 && pb >= 1024) return { side: 'a', evidence: 'strong' };
-  if (pb < 1024 && pa >= 1024) return { side: 'b', evidence: 'strong' };
+  if (pa < 1024 && pb >= 1024) return A_STRONG;
+  if (pb < 1024 && pa >= 1024) return B_STRONG;
   if (pa < 1024 && pb < 1024) return undefined;
-  if (pa < 32768 && pb >= 32768) return { side: 'a', evidence: 'weak' };
-  if (pb < 32768 && pa >= 32768) return { side: 'b', evidence: 'weak' };
+  if (pa < 32768 && pb >= 32768) return A_WEAK;
+  if (pb < 32768 && pa >= 32768) return B_WEAK;
   return undefined;
 }
 

@@ -1,4 +1,13 @@
-import { ADDR_SEED, ENI_SEED, FNV_PRIME, hashRange } from './field-hash.js';
+import {
+  ADDR_SEED,
+  ENI_SEED,
+  FNV_PRIME,
+  hashRange,
+  hashRange2,
+  hashString2,
+  mix2,
+  SECOND_SEED,
+} from './field-hash.js';
 import type { CompiledFormat } from './format.js';
 import type { RecordView } from './record-view.js';
 import { looksLikeAddress, MAX_INT_DIGITS } from './tokens.js';
@@ -83,15 +92,16 @@ function generate(fmt: CompiledFormat, sink: 'object' | 'view'): string {
   const last = fmt.size - 1;
   /** for the view: the local that holds each property (the last field of that name wins, as in an object) */
   const slots = new Map<string, string>();
-  let body = 'let i = start, j = 0, c = 0, n = 0, q = 0, h = 0;\n';
+  let body = 'let i = start, j = 0, c = 0, n = 0, q = 0, h = 0, h2 = 0;\n';
   const props: string[] = [];
   const tokenEnd = (f: number) =>
     f === last
       ? `j = end; if (j <= i) return ${FAIL}; c = text.indexOf(' ', i); if (c >= 0 && c < end) return ${FAIL};\n`
       : `j = text.indexOf(' ', i); if (j <= i || j >= end) return ${FAIL};\n`;
-  // the token's characters are hashed while the loop looks for its end (a middle field: up to a space)
-  const hashedEnd = (seed: number) =>
-    `h = ${seed}; q = i; while (q < end) { c = text.charCodeAt(q); if (c === 32) break; h = Math.imul(h ^ c, ${FNV_PRIME}); q++; }\nj = q; if (j === i || j >= end) return ${FAIL};\n`;
+  // The token's characters are hashed while the loop looks for its end (a middle field: up to a
+  // space); interface-id gets a second hash too (see field-hash.ts), computed the same way.
+  const hashedEnd = (seed: number, second: boolean) =>
+    `h = ${seed};${second ? ` h2 = ${SECOND_SEED};` : ''} q = i; while (q < end) { c = text.charCodeAt(q); if (c === 32) break; h = Math.imul(h ^ c, ${FNV_PRIME}); ${second ? 'h2 = (Math.imul(h2, 31) + c) | 0; ' : ''}q++; }\nj = q; if (j === i || j >= end) return ${FAIL};\n`;
   const shapeCheck = `c = text.charCodeAt(i); if (!((c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return ${FAIL}; n = j < i + 5 ? j : i + 5; q = i + 1; while (q < n) { c = text.charCodeAt(q); if (c === 46 || c === 58) break; q++; } if (q === n) return ${FAIL};`;
   const codes = (words: [string, number][], other: string) =>
     `${words.map(([w, code]) => `${isWord(w)} ? ${view ? code : JSON.stringify(w)} : `).join('')}${other}`;
@@ -117,8 +127,9 @@ function generate(fmt: CompiledFormat, sink: 'object' | 'view'): string {
       body += `if (!${DASH}) { ${v} = ${codes(kind === 'action' ? ACTIONS : STATUSES, 'null')}; if (${v} === null) return ${FAIL}; }\n`;
       if (view) slots.set(kind === 'action' ? 'action' : 'status', v);
     } else if (hashed !== undefined && !edge) {
-      body += hashedEnd(hashed.seed);
-      body += `if (!${DASH}) { ${kind === 'addr' ? shapeCheck : ''} ${v} = i; var ${v}e = j, ${v}h = h; }\n`;
+      body += hashedEnd(hashed.seed, hashed.prop === 'eni');
+      const second = hashed.prop === 'eni' ? `, ${v}h2 = mix2(h2)` : '';
+      body += `if (!${DASH}) { ${kind === 'addr' ? shapeCheck : ''} ${v} = i; var ${v}e = j, ${v}h = h${second}; }\n`;
       slots.set(hashed.prop, v);
     } else {
       body += tokenEnd(f);
@@ -132,7 +143,8 @@ function generate(fmt: CompiledFormat, sink: 'object' | 'view'): string {
       let store = '';
       if (!view) store = `${v} = text.slice(i, j);`;
       else if (hashed !== undefined) {
-        store = `${v} = i; var ${v}e = j, ${v}h = hashRange(text, i, j, ${hashed.seed});`;
+        const second = hashed.prop === 'eni' ? `, ${v}h2 = hashRange2(text, i, j)` : '';
+        store = `${v} = i; var ${v}e = j, ${v}h = hashRange(text, i, j, ${hashed.seed})${second};`;
         slots.set(hashed.prop, v);
       } else if (VIEW_WORDS[name]) {
         const w = VIEW_WORDS[name]!;
@@ -165,6 +177,9 @@ function generate(fmt: CompiledFormat, sink: 'object' | 'view'): string {
         ? `view.${p}Start = -1; view.${p}End = -1; view.${p}Hash = ${seed};\n`
         : `if (${v} < 0) { view.${p}Start = -1; view.${p}End = -1; view.${p}Hash = ${seed}; } else { view.${p}Start = ${v}; view.${p}End = ${v}e; view.${p}Hash = ${v}h; }\n`;
   }
+  const eni = slots.get('eni');
+  const noEni = hashString2('');
+  body += `view.eniHash2 = ${eni === undefined ? noEni : `${eni} < 0 ? ${noEni} : ${eni}h2`};\n`;
   return `${body}return true;`;
 }
 
@@ -182,8 +197,10 @@ export function generateViewReader(fmt: CompiledFormat): ViewReader {
   const make = new Function(
     'isAddr',
     'hashRange',
+    'hashRange2',
+    'mix2',
     'fmt',
     `return function readLineInto(view, text, start, end) {\n${generate(fmt, 'view')}\n};`,
   );
-  return make(looksLikeAddress, hashRange, fmt) as ViewReader;
+  return make(looksLikeAddress, hashRange, hashRange2, mix2, fmt) as ViewReader;
 }

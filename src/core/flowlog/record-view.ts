@@ -1,4 +1,4 @@
-import { ADDR_SEED, ENI_SEED, hashString } from './field-hash.js';
+import { ADDR_SEED, ENI_SEED, hashString, hashString2 } from './field-hash.js';
 import type { CompiledFormat } from './format.js';
 import type { FlowFields, FlowFormat, RecordItem } from './types.js';
 
@@ -64,6 +64,8 @@ export class RecordView {
   dstEnd = -1;
   /** hashString(interface-id, ENI_SEED), with '' for an absent id; hashString(addr, ADDR_SEED) */
   eniHash = ENI_SEED;
+  /** hashString2(interface-id), with '' for an absent id: with eniHash, identifies the interface */
+  eniHash2 = 0;
   srcHash = 0;
   dstHash = 0;
 
@@ -71,17 +73,6 @@ export class RecordView {
   eniId(): string {
     if (this.item !== undefined) return this.item.fields['interface-id'] ?? '';
     return this.eniStart < 0 ? '' : this.text.slice(this.eniStart, this.eniEnd);
-  }
-
-  /** True when interface-id is `id` (compared in place, without cutting the id out of the text). */
-  eniIs(id: string): boolean {
-    if (this.item !== undefined || this.eniStart < 0) return this.eniId() === id;
-    const start = this.eniStart;
-    if (this.eniEnd - start !== id.length) return false;
-    // a loop beats startsWith(id, position) here, which does not compile to a plain comparison
-    for (let i = 0; i < id.length; i++)
-      if (this.text.charCodeAt(start + i) !== id.charCodeAt(i)) return false;
-    return true;
   }
 
   /** srcaddr has a colon within its first five characters (IPv6; IPv4 never does). */
@@ -160,6 +151,7 @@ export class RecordView {
     this.dstStart = f.dstaddr === undefined ? -1 : 0;
     this.dstEnd = -1;
     this.eniHash = hashString(f['interface-id'] ?? '', ENI_SEED);
+    this.eniHash2 = hashString2(f['interface-id'] ?? '');
     this.srcHash = f.srcaddr === undefined ? 0 : hashString(f.srcaddr, ADDR_SEED);
     this.dstHash = f.dstaddr === undefined ? 0 : hashString(f.dstaddr, ADDR_SEED);
     return this;

@@ -476,11 +476,18 @@ describe('the reader on generated pastes', () => {
           'tcpFlags',
         ] as const)
           expect(view[k], k).toBe(expected[k]);
-        for (const k of ['action', 'status', 'dir', 'rejectReason', 'eniHash', 'srcHash', 'dstHash'] as const)
+        for (const k of [
+          'action',
+          'status',
+          'dir',
+          'rejectReason',
+          'eniHash',
+          'eniHash2',
+          'srcHash',
+          'dstHash',
+        ] as const)
           expect(view[k], k).toBe(expected[k]);
         expect(view.eniId()).toBe(expected.eniId());
-        expect(view.eniIs(expected.eniId())).toBe(true);
-        expect(view.eniIs(`${expected.eniId()}0`)).toBe(false);
         expect(view.srcIsV6()).toBe(expected.srcIsV6());
         expect(view.srcaddr()).toBe(expected.srcaddr());
         expect(view.dstaddr()).toBe(expected.dstaddr());
