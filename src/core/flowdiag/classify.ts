@@ -47,6 +47,8 @@ export interface Verdict {
   client: string;
   clientPort: number;
   server: string;
+  /** hashString(server, ADDR_SEED), for keying groups without hashing the string again */
+  serverHash: number;
   serverPort: number;
   /** the packets' own addresses (pkt-srcaddr/pkt-dstaddr) when they differ from the record's */
   realClient: string;
@@ -70,7 +72,11 @@ const ICMPV6 = 58;
  * IPv4, 60-80 over IPv6) stays at or below this; any data pushes it above.
  */
 function bareLimit(addr: string): number {
-  return isIPv6(addr) ? 86 : 66;
+  return bareLimitOf(isIPv6(addr));
+}
+
+function bareLimitOf(v6: boolean): number {
+  return v6 ? 86 : 66;
 }
 
 function synOnly(flags: number): boolean {
@@ -93,6 +99,7 @@ const VERDICT: Verdict = {
   client: '',
   clientPort: 0,
   server: '',
+  serverHash: 0,
   serverPort: 0,
   realClient: '',
   realServer: '',
@@ -190,6 +197,8 @@ function judge(
   const client = reqSide === 0 ? c.a : c.b;
   const clientPort = reqSide === 0 ? c.pa : c.pb;
   const server = reqSide === 0 ? c.b : c.a;
+  const serverHash = reqSide === 0 ? c.hb : c.ha;
+  const clientHash = reqSide === 0 ? c.ha : c.hb;
   const serverPort = reqSide === 0 ? c.pb : c.pa;
   const reqRef = req.rejectRef && req.accepted === 0 ? req.rejectRef : (req.acceptRef ?? req.rejectRef);
   const respRef = resp.rejectRef && resp.accepted === 0 ? resp.rejectRef : (resp.acceptRef ?? resp.rejectRef);
@@ -199,7 +208,7 @@ function judge(
   const realServer = (pkt && realAddress(reqRef, 'dst', respRef, 'src')) || server;
 
   // 2. Where the ENI stands.
-  const { role, roleBasis } = roleOf(c, req, resp, client, server, hintAddress);
+  const { role, roleBasis } = roleOf(c, req, resp, client, server, serverHash, clientHash, hintAddress);
 
   // 3. What happened.
   let outcome: Outcome;
@@ -243,6 +252,7 @@ function judge(
   v.client = client;
   v.clientPort = clientPort;
   v.server = server;
+  v.serverHash = serverHash;
   v.serverPort = serverPort;
   v.realClient = realClient;
   v.realServer = realServer;
@@ -269,7 +279,8 @@ function plainPair(c: FreshEntry, r0: FlowRecord, r1: FlowRecord): Verdict | und
   if (c.eni.pktDiffRecords > 0) return undefined;
   const ports = serverPortSide(c.pa, c.pb);
   if (ports === undefined) return undefined;
-  const own = c.eni.addressHash(isIPv6(c.a));
+  const v6 = isIPv6(c.a);
+  const own = c.eni.addressHash(v6);
   if (own === 0) return undefined;
   const reqSide: 0 | 1 = ports.side === 'a' ? 1 : 0;
   const pk0 = r0.packets;
@@ -278,7 +289,7 @@ function plainPair(c: FreshEntry, r0: FlowRecord, r1: FlowRecord): Verdict | und
   const by1 = r1.bytes;
   if (proto === TCP) {
     // both sides bare: possibly a handshake that never completes, which the general path judges
-    const limit = bareLimit(c.a);
+    const limit = bareLimitOf(v6);
     if ((pk0 === 0 || by0 / pk0 <= limit) && (pk1 === 0 || by1 / pk1 <= limit)) return undefined;
   }
   const serverHash = reqSide === 0 ? c.hb : c.ha;
@@ -295,6 +306,7 @@ function plainPair(c: FreshEntry, r0: FlowRecord, r1: FlowRecord): Verdict | und
   v.client = reqSide === 0 ? c.a : c.b;
   v.clientPort = reqSide === 0 ? c.pa : c.pb;
   v.server = reqSide === 0 ? c.b : c.a;
+  v.serverHash = serverHash;
   v.serverPort = reqSide === 0 ? c.pb : c.pa;
   v.realClient = v.client;
   v.realServer = v.server;
@@ -343,6 +355,8 @@ function roleOf(
   resp: SideView,
   client: string,
   server: string,
+  serverHash: number,
+  clientHash: number,
   hint: string | undefined,
 ): { role: EniRole; roleBasis: RoleBasis } {
   // flow-direction is relative to the ENI: a request arriving means the ENI is the server's
@@ -352,8 +366,6 @@ function roleOf(
   const own = c.eni.addressHash(v6);
   if (own !== 0) {
     // compare address hashes, not the strings (see FlowState.add)
-    const serverHash = server === c.a ? c.ha : c.hb;
-    const clientHash = server === c.a ? c.hb : c.ha;
     if (own === serverHash) return { role: 'server', roleBasis: 'eni-address' };
     if (own === clientHash) return { role: 'client', roleBasis: 'eni-address' };
     return { role: 'transit', roleBasis: 'transit' };

@@ -277,10 +277,10 @@ export class FlowState {
       }
       eni.noteInboundReject(v.realClient, v.serverPort, isPublic, probe);
     }
-    const h = groupHash(outcome, v.role, eni, c.proto, v.server, v.serverPort);
-    let g = this.groups.find(h, outcome, v.role, eni, c.proto, v.server, v.serverPort);
+    const h = groupHash(outcome, v.role, eni, c.proto, v.serverHash, v.serverPort);
+    let g = this.groups.find(h, outcome, v.role, eni, c.proto, v.server, v.serverHash, v.serverPort);
     if (g === undefined) {
-      g = new Group(outcome, v.role, eni, v.server, v.serverPort, c.proto, v.realServer);
+      g = new Group(outcome, v.role, eni, v.server, v.serverHash, v.serverPort, c.proto, v.realServer);
       this.groups.insert(h, g);
     }
     g.add(c, v);
@@ -295,8 +295,8 @@ export class FlowState {
 
   /** The group with the same ENI, role, service and protocol but another outcome. */
   sibling(g: Group, outcome: Outcome): Group | undefined {
-    const h = groupHash(outcome, g.role, g.eni, g.proto, g.server, g.serverPort);
-    return this.groups.find(h, outcome, g.role, g.eni, g.proto, g.server, g.serverPort);
+    const h = groupHash(outcome, g.role, g.eni, g.proto, g.serverHash, g.serverPort);
+    return this.groups.find(h, outcome, g.role, g.eni, g.proto, g.server, g.serverHash, g.serverPort);
   }
 
   /** What was summarised of the groups of this outcome and these ENI roles. */

@@ -1,34 +1,48 @@
 import type { EniRole, Outcome } from './classify.js';
 import type { EniProfile } from './eni-profile.js';
 import type { Group } from './group.js';
-import { hashString } from './hash.js';
 
-const OUTCOME_SEED: Record<Outcome, number> = {
-  'request-rejected': 0x1b873593,
-  'response-rejected': 0x2545f491,
-  unanswered: 0x3c6ef372,
-  'handshake-only': 0x4f1bbcdc,
-  ok: 0x5851f42d,
-  'one-way': 0x6a09e667,
-  'late-rejects': 0x7137449a,
-  bpa: 0x0b5ad4ec,
-  'no-action': 0x13198a2e,
-};
+/** A seed per outcome (a switch, not a keyed lookup: this runs once per conversation). */
+function outcomeSeed(o: Outcome): number {
+  switch (o) {
+    case 'request-rejected':
+      return 0x1b873593;
+    case 'response-rejected':
+      return 0x2545f491;
+    case 'unanswered':
+      return 0x3c6ef372;
+    case 'handshake-only':
+      return 0x4f1bbcdc;
+    case 'ok':
+      return 0x5851f42d;
+    case 'one-way':
+      return 0x6a09e667;
+    case 'late-rejects':
+      return 0x7137449a;
+    case 'bpa':
+      return 0x0b5ad4ec;
+    default:
+      return 0x13198a2e;
+  }
+}
 
-const ROLE_SEED: Record<EniRole, number> = { server: 1, client: 2, transit: 3, unknown: 4 };
+function roleSeed(r: EniRole): number {
+  return r === 'server' ? 1 : r === 'client' ? 2 : r === 'transit' ? 3 : 4;
+}
 
+/** The hash of a group's key; the server is given by its address hash (hashString(server, ADDR_SEED)). */
 export function groupHash(
   outcome: Outcome,
   role: EniRole,
   eni: EniProfile,
   proto: number,
-  server: string,
+  serverHash: number,
   serverPort: number,
 ): number {
-  let h = Math.imul(OUTCOME_SEED[outcome] ^ ROLE_SEED[role], 0x01000193);
+  let h = Math.imul(outcomeSeed(outcome) ^ roleSeed(role), 0x01000193);
   h = Math.imul(h ^ eni.idHash, 0x01000193);
   h = Math.imul(h ^ proto, 0x01000193);
-  h = hashString(server, h);
+  h = Math.imul(h ^ serverHash, 0x01000193);
   h = Math.imul(h ^ serverPort, 0x01000193);
   return h | 0;
 }
@@ -59,11 +73,13 @@ export class GroupTable {
     eni: EniProfile,
     proto: number,
     server: string,
+    serverHash: number,
     serverPort: number,
   ): Group | undefined {
     for (let g = this.byHash.get(h); g !== undefined; g = g.next) {
       if (
         g.serverPort === serverPort &&
+        g.serverHash === serverHash &&
         g.proto === proto &&
         g.outcome === outcome &&
         g.role === role &&

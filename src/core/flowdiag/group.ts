@@ -86,6 +86,8 @@ export class Group {
     readonly role: EniRole,
     readonly eni: EniProfile,
     server: string,
+    /** hashString(server, ADDR_SEED) */
+    readonly serverHash: number,
     readonly serverPort: number,
     readonly proto: number,
     realServer: string,
