@@ -1,14 +1,12 @@
 import { protocolName } from '../flowlog/protocol-name.js';
+import { formatCount } from '../report/format-count.js';
 import { isIPv6 } from './addresses.js';
 import { servicePortName } from './ports.js';
 
 /** Shared wording for explanations: counts, lists, endpoints. */
 
-/** One formatter for every count: `n.toLocaleString('en-US')` builds a new one on each call. */
-const EN_US = new Intl.NumberFormat('en-US');
-
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${EN_US.format(n)} ${n === 1 ? word : pluralWord}`;
+  return `${formatCount(n)} ${n === 1 ? word : pluralWord}`;
 }
 
 /** "a, b and c", or "a, b, c and 4 more" past `max` items. */

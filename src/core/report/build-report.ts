@@ -1,4 +1,5 @@
 import { FINDING_CODES } from './codes.js';
+import { formatCount } from './format-count.js';
 import type { Finding, InputSummary, InputWarning, Report, ReportKind, Severity } from './schema.js';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -53,7 +54,7 @@ function verdictFor(findings: Finding[], input: InputSummary): string {
 }
 
 export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function lowerFirst(s: string): string {
