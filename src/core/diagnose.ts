@@ -42,7 +42,7 @@ export class Diagnosis {
       format: options.format,
       onItem: (item) => this.onItem(item),
       // clean records of a file read in place skip the item objects (see FlowState.addView)
-      onRecord: (view) => flow.addView(view),
+      onRecord: flow.addView,
     });
   }
 

@@ -20,7 +20,12 @@ const EMPTY = -1;
  *   lossy-counting heavy-hitters scheme). They are detached from the input text when they become heavy.
  */
 export class ConversationTable {
+  /** slot → id, and the hash of the conversation in each slot (probing compares these first, so it
+   * does not touch the conversations themselves, which are mostly cold in the cache) */
   private slots: Int32Array;
+  private slotHash: Int32Array;
+  /** id → slot */
+  private slotOf = new Int32Array(1024);
   private mask: number;
   private readonly entries: (Conversation | FreshEntry | undefined)[] = [];
   private readonly freeIds: number[] = [];
@@ -46,6 +51,7 @@ export class ConversationTable {
     private readonly onEvict: (c: ConversationLike) => void,
   ) {
     this.slots = new Int32Array(1 << 12).fill(EMPTY);
+    this.slotHash = new Int32Array(1 << 12);
     this.mask = (1 << 12) - 1;
   }
 
@@ -73,13 +79,14 @@ export class ConversationTable {
     pb: number,
   ): Conversation | FreshEntry | undefined {
     const slots = this.slots;
+    const slotHash = this.slotHash;
     const mask = this.mask;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const id = slots[i]!;
       if (id === EMPTY) return undefined;
+      if (slotHash[i] !== h) continue;
       const c = this.entries[id]!;
       if (
-        c.hash === h &&
         c.pa === pa &&
         c.pb === pb &&
         c.proto === proto &&
@@ -94,6 +101,11 @@ export class ConversationTable {
   /** A conversation seen for the first time. */
   insert(e: FreshEntry): void {
     const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.entries.length;
+    if (id >= this.slotOf.length) {
+      const grown = new Int32Array(this.slotOf.length * 2);
+      grown.set(this.slotOf);
+      this.slotOf = grown;
+    }
     this.entries[id] = e;
     e.id = id;
     this.place(e);
@@ -105,7 +117,6 @@ export class ConversationTable {
   /** A fresh conversation got its second record: `c` (made from `e`) takes its place. */
   graduate(e: FreshEntry, c: Conversation): void {
     c.id = e.id;
-    c.slot = e.slot;
     e.full = c;
     this.entries[e.id] = c;
   }
@@ -121,24 +132,26 @@ export class ConversationTable {
     let i = e.hash & mask;
     while (slots[i]! >= 0) i = (i + 1) & mask;
     slots[i] = e.id;
-    e.slot = i;
+    this.slotHash[i] = e.hash;
+    this.slotOf[e.id] = i;
   }
 
   private remove(e: Conversation | FreshEntry): void {
     // Backward-shift deletion (no tombstones, so the table never fills up with them): each later
     // entry of the same probe run moves back into the gap unless its home slot lies after the gap.
     const slots = this.slots;
+    const slotHash = this.slotHash;
     const mask = this.mask;
-    let gap = e.slot;
+    let gap = this.slotOf[e.id]!;
     for (let j = (gap + 1) & mask; ; j = (j + 1) & mask) {
       const id = slots[j]!;
       if (id === EMPTY) break;
-      const c = this.entries[id]!;
-      const home = c.hash & mask;
+      const home = slotHash[j]! & mask;
       const between = gap <= j ? home > gap && home <= j : home > gap || home <= j;
       if (!between) {
         slots[gap] = id;
-        c.slot = gap;
+        slotHash[gap] = slotHash[j]!;
+        this.slotOf[id] = gap;
         gap = j;
       }
     }
@@ -152,6 +165,7 @@ export class ConversationTable {
     let size = this.slots.length;
     while (this.live * 4 > size) size *= 2;
     this.slots = new Int32Array(size).fill(EMPTY);
+    this.slotHash = new Int32Array(size);
     this.mask = size - 1;
     for (const e of this.entries) if (e !== undefined) this.place(e);
   }

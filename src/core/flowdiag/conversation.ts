@@ -48,7 +48,6 @@ export class Conversation {
   lastRecord = 0;
   /** ConversationTable bookkeeping */
   id = 0;
-  slot = 0;
 
   constructor(
     readonly hash: number,
@@ -153,7 +152,6 @@ export class Conversation {
  */
 export class FreshEntry {
   id = 0;
-  slot = 0;
   lastRecord = 0;
   /** the conversation it became when it outgrew this */
   full: Conversation | undefined;

@@ -75,9 +75,7 @@ export function createFlowAnalyzer(limits = LIMITS): FlowAnalyzer {
       if (item.kind === 'record') state.add(item);
       else state.addSkipped(item);
     },
-    addView(view) {
-      state.addView(view);
-    },
+    addView: state.addView.bind(state),
     finish(context) {
       const unresolved = new Map<string, readonly string[]>();
       for (const eni of state.enis.values())
