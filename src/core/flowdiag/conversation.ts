@@ -158,24 +158,56 @@ export class FreshEntry {
   rec0: FlowRecord | undefined;
   rec1: FlowRecord | undefined;
   readonly firstLine: number;
+  // The ends' addresses: given, or cut out of `text` on first use (most young conversations are
+  // judged without them, and strings made early would only add to what every garbage collection
+  // of the young generation copies).
+  private aStr: string | undefined;
+  private bStr: string | undefined;
+  private text = '';
+  private aStart = 0;
+  private aEnd = 0;
+  private bStart = 0;
+  private bEnd = 0;
 
   constructor(
     readonly hash: number,
     readonly eniHash: number,
     readonly eni: EniProfile,
     readonly proto: number,
-    readonly a: string,
+    a: string | undefined,
     readonly ha: number,
     readonly pa: number,
-    readonly b: string,
+    b: string | undefined,
     readonly hb: number,
     readonly pb: number,
     side: 0 | 1,
     rec: FlowRecord,
   ) {
+    this.aStr = a;
+    this.bStr = b;
     if (side === 0) this.rec0 = rec;
     else this.rec1 = rec;
     this.firstLine = rec.line;
+  }
+
+  /** Gives the ends' addresses as places in `text` instead of strings. */
+  at(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): this {
+    this.text = text;
+    this.aStart = aStart;
+    this.aEnd = aEnd;
+    this.bStart = bStart;
+    this.bEnd = bEnd;
+    return this;
+  }
+
+  get a(): string {
+    this.aStr ??= this.text.slice(this.aStart, this.aEnd);
+    return this.aStr;
+  }
+
+  get b(): string {
+    this.bStr ??= this.text.slice(this.bStart, this.bEnd);
+    return this.bStr;
   }
 
   get records(): number {

@@ -183,14 +183,12 @@ export class FlowState {
     }
 
     // A new conversation: what it says about its ENI is noted once, not per record.
-    const src = v.srcaddr()!;
-    const dst = v.dstaddr()!;
     let eni = this.enisByHash.get(eniHash);
     if (eni === undefined || eni.idHash2 !== v.eniHash2) {
       const eniId = v.eniId();
       eni = this.enis.get(eniId) ?? this.newEni(eniId, eniHash);
     }
-    if (!eni.noteHashed(v.srcIsV6(), hs, hd)) eni.note(src, hs, dst, hd);
+    if (!eni.noteHashed(v.srcIsV6(), hs, hd)) eni.note(v.srcaddr()!, hs, v.dstaddr()!, hd);
     if (v.format !== this.lastFormat) {
       const names = v.format!.fields.map((s) => s.name);
       this.lastFormat = v.format;
@@ -200,9 +198,16 @@ export class FlowState {
     if (this.lastFormatMeta) eni.noteMeta(r.toItem(), this.lastFormatInstance);
     if (eni.firstLine === 0) eni.firstLine = v.line;
     this.conversationsSeen++;
+    const item = v.item !== undefined;
+    const src = item ? v.srcaddr() : undefined;
+    const dst = item ? v.dstaddr() : undefined;
     const e = forward
       ? new FreshEntry(h, eniHash, eni, proto, src, hs, sp, dst, hd, dp, 0, r)
       : new FreshEntry(h, eniHash, eni, proto, dst, hd, dp, src, hs, sp, 1, r);
+    // read in place: the addresses stay places in the text until they are needed
+    if (!item)
+      if (forward) e.at(v.text, v.srcStart, v.srcEnd, v.dstStart, v.dstEnd);
+      else e.at(v.text, v.dstStart, v.dstEnd, v.srcStart, v.srcEnd);
     e.lastRecord = index;
     table.insert(e);
   }
