@@ -16,7 +16,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export type Layout = 'v2' | 'v5';
+/** `scan`: default (v2) format, every record a conversation of its own (see generateScan). */
+export type Layout = 'v2' | 'v5' | 'scan';
 
 const V5_HEADER =
   'version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status vpc-id subnet-id instance-id tcp-flags type pkt-srcaddr pkt-dstaddr region az-id sublocation-type sublocation-id pkt-src-aws-service pkt-dst-aws-service flow-direction traffic-path';
@@ -47,6 +48,7 @@ export async function generateFlowLog(
   lines: number,
   seed = 20261126,
 ): Promise<number> {
+  if (layout === 'scan') return generateScan(path, lines, seed);
   const rnd = mulberry32(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]) => xs[int(xs.length)]!;
@@ -176,6 +178,60 @@ export async function generateFlowLog(
     }
     while (buf.length > 0 && written < lines) await emit(buf.shift()!);
   }
+  await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+  return bytes;
+}
+
+/**
+ * The worst case for memory: every record is a conversation of its own. Internet hosts probe random
+ * ports on 40 interfaces (REJECTed, a tenth over IPv6), interfaces send one-way ACCEPTed packets to
+ * random internet hosts, and private hosts are REJECTed on random ports: nothing repeats, so nothing
+ * can be kept exactly for long.
+ */
+async function generateScan(path: string, lines: number, seed: number): Promise<number> {
+  const rnd = mulberry32(seed);
+  const int = (n: number) => Math.floor(rnd() * n);
+  const enis = Array.from({ length: 40 }, (_, i) => ({
+    eni: `eni-0${(0x1a2b3c4d5e6f7080n + BigInt(i * 7919)).toString(16).slice(0, 16)}`,
+    addr: `10.20.${i}.${10 + i}`,
+    v6: `2600:1f18:abcd:${i.toString(16)}::${(10 + i).toString(16)}`,
+  }));
+  const publicAddr = () => `${1 + int(222)}.${int(256)}.${int(256)}.${int(256)}`;
+  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
+  let bytes = 0;
+  let chunk = '';
+  for (let n = 0; n < lines; n++) {
+    const e = enis[int(enis.length)]!;
+    const t = 1763000000 + Math.floor(n / 50);
+    const r = rnd();
+    let src: string;
+    let dst: string;
+    let sport = 1024 + int(64000);
+    let action = 'REJECT';
+    if (r < 0.1) {
+      src = `2001:db8:${int(65536).toString(16)}:${int(65536).toString(16)}::${int(65536).toString(16)}`;
+      dst = e.v6;
+    } else if (r < 0.75) {
+      src = publicAddr();
+      dst = e.addr;
+    } else if (r < 0.9) {
+      src = e.addr;
+      dst = publicAddr();
+      sport = 32768 + int(28000);
+      action = 'ACCEPT';
+    } else {
+      src = `10.${int(256)}.${int(256)}.${int(256)}`;
+      dst = e.addr;
+    }
+    const line = `2 123456789012 ${e.eni} ${src} ${dst} ${sport} ${int(65536)} 6 1 44 ${t} ${t + 30} ${action} OK\n`;
+    bytes += line.length;
+    chunk += line;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((res) => out.once('drain', () => res()));
+      chunk = '';
+    }
+  }
+  out.write(chunk);
   await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
   return bytes;
 }
