@@ -37,87 +37,29 @@ export type InitiatorBasis = 'tcp-flags' | 'accept-reject' | 'ports' | 'timing' 
 /** How the ENI's role was decided. */
 export type RoleBasis = 'flow-direction' | 'eni-address' | 'text' | 'private-address' | 'transit' | 'guess';
 
-/**
- * What classify() concludes about one conversation. The addresses are given as strings by the general
- * path; the plain-pair path only says which end of the conversation is the client, and the strings
- * are cut out of the input when (and if) something reads them: most pairs are counted without them.
- */
-export class Verdict {
-  outcome: Outcome = 'no-action';
-  role: EniRole = 'unknown';
-  roleBasis: RoleBasis = 'guess';
-  basis: InitiatorBasis = 'guess';
+export interface Verdict {
+  outcome: Outcome;
+  role: EniRole;
+  roleBasis: RoleBasis;
+  basis: InitiatorBasis;
   /** the side (0: a→b, 1: b→a) that carries the requests */
-  reqSide: 0 | 1 = 0;
-  clientPort = 0;
+  reqSide: 0 | 1;
+  client: string;
+  clientPort: number;
+  server: string;
   /** hashString(server, ADDR_SEED), for keying groups without hashing the string again */
-  serverHash = 0;
-  serverPort = 0;
-  req: SideView = SCRATCH_0;
-  resp: SideView = SCRATCH_1;
+  serverHash: number;
+  serverPort: number;
+  /** the packets' own addresses (pkt-srcaddr/pkt-dstaddr) when they differ from the record's */
+  realClient: string;
+  realServer: string;
+  req: SideView;
+  resp: SideView;
   /** for unanswered/handshake-only: the retransmission signature was seen (not just inferred) */
-  strong = false;
+  strong: boolean;
   /** the records to cite: the first request record and the first response record */
   reqRef: FlowRecord | undefined;
   respRef: FlowRecord | undefined;
-  // the addresses: given (general path), or ends of `conv` (plain pairs: client is end `clientEnd`)
-  private clientStr: string | undefined;
-  private serverStr: string | undefined;
-  private realClientStr: string | undefined;
-  private realServerStr: string | undefined;
-  private conv: FreshEntry | undefined;
-  private clientEnd: 0 | 1 = 0;
-
-  /** The addresses, as strings. */
-  setAddresses(client: string, server: string, realClient: string, realServer: string): void {
-    this.conv = undefined;
-    this.clientStr = client;
-    this.serverStr = server;
-    this.realClientStr = realClient;
-    this.realServerStr = realServer;
-  }
-
-  /** The addresses are the ends of a young conversation (no pkt-* addresses): client is `clientEnd`. */
-  setEnds(conv: FreshEntry, clientEnd: 0 | 1): void {
-    this.conv = conv;
-    this.clientEnd = clientEnd;
-    this.clientStr = undefined;
-    this.serverStr = undefined;
-    this.realClientStr = undefined;
-    this.realServerStr = undefined;
-  }
-
-  get client(): string {
-    this.clientStr ??= this.clientEnd === 0 ? this.conv!.a : this.conv!.b;
-    return this.clientStr;
-  }
-
-  get server(): string {
-    this.serverStr ??= this.clientEnd === 0 ? this.conv!.b : this.conv!.a;
-    return this.serverStr;
-  }
-
-  /** the packets' own addresses (pkt-srcaddr/pkt-dstaddr) when they differ from the record's */
-  get realClient(): string {
-    return this.realClientStr ?? this.client;
-  }
-
-  get realServer(): string {
-    return this.realServerStr ?? this.server;
-  }
-
-  /** isPrivateAddress(realClient), read in place when it can be. */
-  realClientIsPrivate(): boolean {
-    if (this.conv !== undefined && this.clientStr === undefined) return this.conv.isPrivate(this.clientEnd);
-    return isPrivateAddress(this.realClient);
-  }
-
-  /** server === s, compared in place when it can be. */
-  serverIs(s: string): boolean {
-    if (this.conv !== undefined && this.serverStr === undefined)
-      return this.conv.endIs(this.clientEnd === 0 ? 1 : 0, s);
-    return this.server === s;
-  }
 }
 
 const ICMP = 1;
@@ -148,7 +90,25 @@ function synAck(flags: number): boolean {
 /** Scratch views and verdict: classify() runs once per conversation, and its result is consumed at once. */
 const SCRATCH_0 = newSideView();
 const SCRATCH_1 = newSideView();
-const VERDICT = new Verdict();
+const VERDICT: Verdict = {
+  outcome: 'no-action',
+  role: 'unknown',
+  roleBasis: 'guess',
+  basis: 'guess',
+  reqSide: 0,
+  client: '',
+  clientPort: 0,
+  server: '',
+  serverHash: 0,
+  serverPort: 0,
+  realClient: '',
+  realServer: '',
+  req: SCRATCH_0,
+  resp: SCRATCH_1,
+  strong: false,
+  reqRef: undefined,
+  respRef: undefined,
+};
 
 /**
  * Decides who opened the conversation, where the ENI stands in it and what happened to it.
@@ -289,10 +249,13 @@ function judge(
   v.roleBasis = roleBasis;
   v.basis = basis;
   v.reqSide = reqSide;
-  v.setAddresses(client, server, realClient, realServer);
+  v.client = client;
   v.clientPort = clientPort;
+  v.server = server;
   v.serverHash = serverHash;
   v.serverPort = serverPort;
+  v.realClient = realClient;
+  v.realServer = realServer;
   v.req = req;
   v.resp = resp;
   v.strong = strong;
@@ -340,10 +303,13 @@ function plainPair(c: FreshEntry, r0: FlowRecord, r1: FlowRecord): Verdict | und
   v.roleBasis = role === 'transit' ? 'transit' : 'eni-address';
   v.basis = 'ports';
   v.reqSide = reqSide;
-  v.setEnds(c, reqSide === 0 ? 0 : 1);
+  v.client = reqSide === 0 ? c.a : c.b;
   v.clientPort = reqSide === 0 ? c.pa : c.pb;
+  v.server = reqSide === 0 ? c.b : c.a;
   v.serverHash = serverHash;
   v.serverPort = reqSide === 0 ? c.pb : c.pa;
+  v.realClient = v.client;
+  v.realServer = v.server;
   v.req = reqSide === 0 ? SCRATCH_0 : SCRATCH_1;
   v.resp = reqSide === 0 ? SCRATCH_1 : SCRATCH_0;
   v.strong = false;

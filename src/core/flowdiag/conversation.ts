@@ -206,16 +206,6 @@ export class FreshEntry {
     return this.aStr;
   }
 
-  /** End a (0) or b (1) is the address `s` (compared in place). */
-  endIs(end: 0 | 1, s: string): boolean {
-    const str = end === 0 ? this.aStr : this.bStr;
-    if (str !== undefined) return str === s;
-    const start = end === 0 ? this.aStart : this.bStart;
-    if ((end === 0 ? this.aEnd : this.bEnd) - start !== s.length) return false;
-    for (let i = 0; i < s.length; i++) if (this.text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
-    return true;
-  }
-
   /** isIPv6 of end a (0) or b (1), without cutting the address out. */
   isV6(end: 0 | 1): boolean {
     const s = end === 0 ? this.aStr : this.bStr;

@@ -1,5 +1,6 @@
 import { ACTION_REJECT, REASON_NONE, RecordView } from '../flowlog/record-view.js';
 import type { FlowFormat, RecordItem, SkippedItem } from '../flowlog/types.js';
+import { isPrivateAddress } from './addresses.js';
 import { classify, type EniRole, type Outcome, type Verdict } from './classify.js';
 import { type Conversation, type ConversationLike, FreshEntry } from './conversation.js';
 import { ConversationTable } from './conversation-table.js';
@@ -272,20 +273,19 @@ export class FlowState {
     if (outcome === 'one-way' || outcome === 'late-rejects' || outcome === 'no-action') return;
     const eni = c.eni;
     if (outcome === 'request-rejected' && v.role !== 'client') {
-      const isPublic = !v.realClientIsPrivate();
+      const isPublic = !isPrivateAddress(v.realClient);
       const probe = v.req.packets + v.resp.packets <= 2 * c.records;
       // once an interface is plainly being scanned, further probes are only counted (a scan of every
       // port would otherwise make a group per port)
       if (isPublic && probe && eni.rejectedInboundProbes >= PROBES_BEFORE_POOLING && eni.isScanned()) {
-        eni.noteInboundReject(eni.keepsProbeSources() ? v.realClient : undefined, v.serverPort, true, true);
+        eni.noteInboundReject(v.realClient, v.serverPort, true, true);
         eni.poolProbe(c, v.reqRef);
         return;
       }
-      const sourceNeeded = isPublic && probe && eni.keepsProbeSources();
-      eni.noteInboundReject(sourceNeeded ? v.realClient : undefined, v.serverPort, isPublic, probe);
+      eni.noteInboundReject(v.realClient, v.serverPort, isPublic, probe);
     }
     const h = groupHash(outcome, v.role, eni, c.proto, v.serverHash, v.serverPort);
-    let g = this.groups.find(h, outcome, v.role, eni, c.proto, v, v.serverHash, v.serverPort);
+    let g = this.groups.find(h, outcome, v.role, eni, c.proto, v.server, v.serverHash, v.serverPort);
     if (g === undefined) {
       g = new Group(outcome, v.role, eni, v.server, v.serverHash, v.serverPort, c.proto, v.realServer);
       this.groups.insert(h, g);
@@ -303,7 +303,7 @@ export class FlowState {
   /** The group with the same ENI, role, service and protocol but another outcome. */
   sibling(g: Group, outcome: Outcome): Group | undefined {
     const h = groupHash(outcome, g.role, g.eni, g.proto, g.serverHash, g.serverPort);
-    return this.groups.find(h, outcome, g.role, g.eni, g.proto, g, g.serverHash, g.serverPort);
+    return this.groups.find(h, outcome, g.role, g.eni, g.proto, g.server, g.serverHash, g.serverPort);
   }
 
   /** What was summarised of the groups of this outcome and these ENI roles. */

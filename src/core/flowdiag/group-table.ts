@@ -47,11 +47,6 @@ export function groupHash(
   return h | 0;
 }
 
-/** Something that knows its server's address and can say whether it is a given one (a verdict, a group). */
-export interface ServerKey {
-  serverIs(server: string): boolean;
-}
-
 /**
  * Groups by (outcome, ENI role, ENI, protocol, server, server port), keyed by a numeric hash with
  * exact comparison on collision (no key strings are built), holding at most `cap`: past that the
@@ -77,7 +72,7 @@ export class GroupTable {
     role: EniRole,
     eni: EniProfile,
     proto: number,
-    server: ServerKey,
+    server: string,
     serverHash: number,
     serverPort: number,
   ): Group | undefined {
@@ -89,7 +84,7 @@ export class GroupTable {
         g.outcome === outcome &&
         g.role === role &&
         g.eni === eni &&
-        server.serverIs(g.server)
+        g.server === server
       )
         return g;
     }

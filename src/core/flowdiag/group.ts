@@ -1,4 +1,5 @@
 import type { RecordItem } from '../flowlog/types.js';
+import { isPrivateAddress } from './addresses.js';
 import type { EniRole, InitiatorBasis, Outcome, RoleBasis, Verdict } from './classify.js';
 import type { ConversationLike } from './conversation.js';
 import { detach } from './detach.js';
@@ -99,18 +100,14 @@ export class Group {
     return this.conversations;
   }
 
-  serverIs(server: string): boolean {
-    return this.server === server;
-  }
-
   add(c: ConversationLike, v: Verdict): void {
     this.conversations++;
     this.records += c.records;
     const packets = v.req.packets + v.resp.packets;
     this.packets += packets;
     this.bytes += v.req.bytes + v.resp.bytes;
+    const client = v.realClient;
     if (this.clients.size < MAX_CLIENTS) {
-      const client = v.realClient;
       const n = this.clients.get(client);
       this.clients.set(n === undefined ? detach(client) : client, (n ?? 0) + 1);
     } else this.clientsUntracked++; // past MAX_CLIENTS, per-client counts stop: good enough to order them
@@ -119,7 +116,7 @@ export class Group {
     if (port > this.maxClientPort) this.maxClientPort = port;
     if (this.clientPorts.length < MAX_PORT_SAMPLE && !this.clientPorts.includes(port))
       this.clientPorts.push(port);
-    if (!v.realClientIsPrivate()) this.publicClients++;
+    if (!isPrivateAddress(client)) this.publicClients++;
     if (packets <= 2 * c.records) this.probes++;
     if (v.strong) this.strong++;
     const b = basisIndex(v.basis);
