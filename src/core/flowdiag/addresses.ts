@@ -103,52 +103,6 @@ export function isPrivateAddress(addr: string): boolean {
   return false;
 }
 
-/** {@link isIPv6} of `text.slice(start, end)`, read in place. */
-export function isIPv6At(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 58) return true;
-  return false;
-}
-
-/**
- * {@link isPrivateAddress} of `text.slice(start, end)`: the common IPv4 shapes are judged in place,
- * anything else (IPv6, odd tokens) by isPrivateAddress on the cut-out string, so that both always agree.
- */
-export function isPrivateAddressAt(text: string, start: number, end: number): boolean {
-  if (end <= start) return false;
-  if (isIPv6At(text, start, end)) return isPrivateAddress(text.slice(start, end));
-  if (text.charCodeAt(start) !== 49) return false; // not 1xx
-  if (prefixAt(text, start, end, '10.')) return true;
-  if (prefixAt(text, start, end, '172.')) return inRange(text, start + 4, end, 16, 31);
-  if (prefixAt(text, start, end, '192.168.')) return true;
-  if (prefixAt(text, start, end, '100.')) return inRange(text, start + 4, end, 64, 127);
-  return prefixAt(text, start, end, '169.254.') || prefixAt(text, start, end, '127.');
-}
-
-/** `text.slice(start, end)` starts with `prefix` (a loop: startsWith with a position is slow). */
-function prefixAt(text: string, start: number, end: number, prefix: string): boolean {
-  if (end - start < prefix.length) return false;
-  for (let k = 0; k < prefix.length; k++)
-    if (text.charCodeAt(start + k) !== prefix.charCodeAt(k)) return false;
-  return true;
-}
-
-/** The number that starts at `i` (as Number.parseInt reads it) is within [lo, hi]. */
-function inRange(text: string, i: number, end: number, lo: number, hi: number): boolean {
-  let n = 0;
-  let j = i;
-  for (; j < end && j < i + 4; j++) {
-    const d = text.charCodeAt(j) - 48;
-    if (d < 0 || d > 9) break;
-    n = n * 10 + d;
-  }
-  // no digit first (a sign, a space…) or more than three: leave it to parseInt, as isPrivateAddress does
-  if (j === i || j === i + 4) {
-    const second = Number.parseInt(text.slice(i, end), 10);
-    return second >= lo && second <= hi;
-  }
-  return n >= lo && n <= hi;
-}
-
 /** The host route for one address: a.b.c.d/32 or x::y/128. */
 export function hostCidr(addr: string): string {
   return isIPv6(addr) ? `${addr}/128` : `${addr}/32`;

@@ -1,5 +1,4 @@
 import { ACTION_ACCEPT, ACTION_NONE, ACTION_REJECT } from '../flowlog/record-view.js';
-import { isIPv6, isIPv6At, isPrivateAddress, isPrivateAddressAt } from './addresses.js';
 import { detach } from './detach.js';
 import type { EniProfile } from './eni-profile.js';
 import type { FlowRecord } from './flow-record.js';
@@ -204,24 +203,6 @@ export class FreshEntry {
   get a(): string {
     this.aStr ??= this.text.slice(this.aStart, this.aEnd);
     return this.aStr;
-  }
-
-  /** isIPv6 of end a (0) or b (1), without cutting the address out. */
-  isV6(end: 0 | 1): boolean {
-    const s = end === 0 ? this.aStr : this.bStr;
-    if (s !== undefined) return isIPv6(s);
-    return end === 0
-      ? isIPv6At(this.text, this.aStart, this.aEnd)
-      : isIPv6At(this.text, this.bStart, this.bEnd);
-  }
-
-  /** isPrivateAddress of end a (0) or b (1), without cutting the address out. */
-  isPrivate(end: 0 | 1): boolean {
-    const s = end === 0 ? this.aStr : this.bStr;
-    if (s !== undefined) return isPrivateAddress(s);
-    return end === 0
-      ? isPrivateAddressAt(this.text, this.aStart, this.aEnd)
-      : isPrivateAddressAt(this.text, this.bStart, this.bEnd);
   }
 
   get b(): string {

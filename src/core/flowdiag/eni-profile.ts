@@ -65,26 +65,14 @@ export class EniProfile {
     if (record && this.pooledSamples.length < 6) this.pooledSamples.push(detachRecord(record.toItem()));
   }
 
-  /**
-   * An inbound request REJECTed here. `client` is only read while probe sources are collected: it
-   * may be undefined when {@link keepsProbeSources} is false, to spare cutting the address out.
-   */
-  noteInboundReject(client: string | undefined, serverPort: number, isPublic: boolean, probe: boolean): void {
+  noteInboundReject(client: string, serverPort: number, isPublic: boolean, probe: boolean): void {
     this.rejectedInbound++;
     if (!isPublic) return;
     this.rejectedInboundPublic++;
     if (!probe) return;
     this.rejectedInboundProbes++;
-    if (this.probeSources.size < 256) {
-      if (client === undefined) throw new Error('noteInboundReject needs the client while sources are kept');
-      if (!this.probeSources.has(client)) this.probeSources.add(detach(client));
-    }
+    if (this.probeSources.size < 256 && !this.probeSources.has(client)) this.probeSources.add(detach(client));
     if (this.probePorts.size < 256) this.probePorts.add(serverPort);
-  }
-
-  /** Probe sources are still being collected (fewer than 256). */
-  keepsProbeSources(): boolean {
-    return this.probeSources.size < 256;
   }
 
   /**

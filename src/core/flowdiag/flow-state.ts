@@ -1,6 +1,6 @@
 import { ACTION_REJECT, REASON_NONE, RecordView } from '../flowlog/record-view.js';
 import type { FlowFormat, RecordItem, SkippedItem } from '../flowlog/types.js';
-import { isPrivateAddress } from './addresses.js';
+import { isIPv6, isPrivateAddress } from './addresses.js';
 import { classify, type EniRole, type Outcome, type Verdict } from './classify.js';
 import { type Conversation, type ConversationLike, FreshEntry } from './conversation.js';
 import { ConversationTable } from './conversation-table.js';
@@ -255,13 +255,11 @@ export class FlowState {
     // the record's own source and destination: side 0 records go from a to b (TCP and UDP ports are
     // the record's own)
     const side0 = r === c.rec0;
-    const src = side0 ? 0 : 1;
+    const src = side0 ? c.a : c.b;
     const dstHash = side0 ? c.hb : c.ha;
-    if (dstHash !== eni.addressHash(c.isV6(src)) || c.isPrivate(src) || !eni.isScanned()) return false;
+    if (dstHash !== eni.addressHash(isIPv6(src)) || isPrivateAddress(src) || !eni.isScanned()) return false;
     this.outcomes[0]!++; // request-rejected
-    // the source's address is only cut out while the ENI still collects probe sources
-    const client = eni.keepsProbeSources() ? (side0 ? c.a : c.b) : undefined;
-    eni.noteInboundReject(client, side0 ? c.pb : c.pa, true, true);
+    eni.noteInboundReject(src, side0 ? c.pb : c.pa, true, true);
     eni.poolProbe(c, r);
     return true;
   }
