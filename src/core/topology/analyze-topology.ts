@@ -1,5 +1,21 @@
 import type { AnalysisContext } from '../analysis-context.js';
 import type { Finding, InputWarning } from '../report/schema.js';
+import { ModelBuilder } from './model/builder.js';
+import { summarize } from './model/summary.js';
+import type { Intent, Model } from './model/types.js';
+import { readCompact } from './readers/compact/read-compact.js';
+import { readTopologyDocuments } from './readers/document/read-topology-document.js';
+import { readEnglish } from './readers/english/read-english.js';
+import { findJsonBlocks } from './readers/json/find-json-blocks.js';
+import { readDescribeJson } from './readers/json/read-describe-json.js';
+import { readTextOutput } from './readers/json/read-text-output.js';
+import { prepareLines } from './readers/prepare-lines.js';
+import { FLOW_CHECKS, flowIntent, pins } from './reason/flow-paths.js';
+import { resolvePlace } from './reason/place.js';
+import { ALL_RULES } from './rules/all-rules.js';
+import { needMoreInfo } from './rules/need-more-info.js';
+import { networkPathOk } from './rules/network-path-ok.js';
+import { ALL_CHECKS, type Check, type Gap, type Path, type RuleContext } from './rules/rule.js';
 
 export interface TopologyAnalysis {
   /** true when the text held a topology (described, compact notation, YAML/JSON or describe-* output) */
@@ -16,13 +32,121 @@ export interface TopologyAnalysis {
   supersedes?: readonly Finding[];
 }
 
+/** Reads every kind of topology input in the text into one model. */
+export function readModel(context: AnalysisContext): { model: Model; warnings: InputWarning[] } {
+  const lines = prepareLines(context.text);
+  const b = new ModelBuilder();
+  const warnings: InputWarning[] = [];
+  const seg = findJsonBlocks(lines);
+  const described = readDescribeJson(seg.blocks, b, lines);
+  const used = new Set(seg.used);
+  if (described.length) b.model.readers.add('describe');
+  for (const blk of described)
+    for (let i = blk.start; i < blk.next; i++) b.model.readLines.add(lines[i]!.line);
+  const others = seg.blocks.filter((x) => !described.includes(x));
+  const doc = readTopologyDocuments(lines, others, used, b);
+  warnings.push(...doc.warnings);
+  for (const l of readTextOutput(seg.commands, lines, b)) {
+    b.model.readLines.add(l);
+    const i = lines.findIndex((x) => x.line === l);
+    if (i >= 0) used.add(i);
+  }
+  const prose = lines.filter((_, i) => !used.has(i));
+  const compactUsed = readCompact(prose, b);
+  readEnglish(
+    prose.filter((l) => !compactUsed.has(l.line)),
+    b,
+    context.now,
+  );
+  return { model: b.finish(), warnings };
+}
+
+function sameIntent(a: Intent, b: Intent): boolean {
+  return JSON.stringify([a.from, a.to, a.port]) === JSON.stringify([b.from, b.to, b.port]);
+}
+
 /**
  * Reads the non-record text as a network and finds every blocker on the path. `flowFindings` are the
  * flow-log rules' conclusions, so config can pin a REJECT on the exact rule.
  */
 export function analyzeTopology(
-  _context: AnalysisContext,
-  _flowFindings: readonly Finding[],
+  context: AnalysisContext,
+  flowFindings: readonly Finding[],
 ): TopologyAnalysis {
-  return { recognised: false, findings: [], warnings: [] };
+  const { model, warnings } = readModel(context);
+  const recognised =
+    model.readLines.size > 0 ||
+    model.vpcs.size +
+      model.subnets.size +
+      model.routeTables.size +
+      model.nacls.size +
+      model.sgs.size +
+      model.peerings.size +
+      model.endpoints.size +
+      model.workloads.size >
+      0 ||
+    model.symptoms.length > 0 ||
+    model.intents.length > 0;
+  const hasConfig =
+    model.readers.size > 0 &&
+    model.routeTables.size +
+      model.nacls.size +
+      model.sgs.size +
+      model.subnets.size +
+      model.endpoints.size +
+      model.peerings.size >
+      0;
+
+  const paths: Path[] = [];
+  const intents: Intent[] = [];
+  for (const i of model.intents) if (!intents.some((x) => sameIntent(x, i))) intents.push(i);
+  for (const i of intents) {
+    paths.push({
+      intent: i,
+      from: resolvePlace(model, i.from),
+      to: resolvePlace(model, i.to),
+      protocol: i.protocol ?? 6,
+      ...(i.port !== undefined ? { port: i.port } : {}),
+      checks: new Set<Check>(ALL_CHECKS),
+    });
+  }
+  if (hasConfig) {
+    for (const f of flowFindings) {
+      const i = flowIntent(f);
+      if (!i) continue;
+      paths.push({
+        intent: i,
+        from: resolvePlace(model, i.from),
+        to: resolvePlace(model, i.to),
+        protocol: i.protocol ?? 6,
+        ...(i.port !== undefined ? { port: i.port } : {}),
+        checks: new Set<Check>(FLOW_CHECKS[f.code] ?? []),
+        flow: f,
+      });
+    }
+  }
+
+  const gaps: Gap[] = [];
+  const ctx: RuleContext = {
+    model,
+    now: context.now,
+    paths,
+    symptoms: new Set(model.symptoms.map((s) => s.kind)),
+    flowFindings,
+    gap: (g) => gaps.push(g),
+  };
+  const findings: Finding[] = [];
+  for (const rule of ALL_RULES) findings.push(...rule(ctx));
+  findings.push(...networkPathOk(ctx, findings));
+  findings.push(...needMoreInfo(ctx, gaps, findings));
+
+  const supersedes = flowFindings.filter((f) => findings.some((t) => pins(t, f)));
+  const summary = summarize(model);
+  return {
+    recognised,
+    ...(summary ? { summary } : {}),
+    findings,
+    warnings,
+    ...(supersedes.length ? { supersedes } : {}),
+  };
 }

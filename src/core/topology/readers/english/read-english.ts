@@ -1,0 +1,118 @@
+import type { TextLine } from '../../../analysis-context.js';
+import type { ModelBuilder } from '../../model/builder.js';
+import type { PlaceRef } from '../../model/types.js';
+import { regionOfAz } from '../../net/regions.js';
+import { regionMentions, serviceMentions } from './mentions.js';
+import { fixTypos, normalize } from './normalize.js';
+import { readDns } from './read-dns.js';
+import { readEndpoints, readHcl } from './read-endpoints.js';
+import { readNacls, readSecurityGroups } from './read-filters.js';
+import { readGateways, readWorkloads } from './read-gateways-workloads.js';
+import { readIntents } from './read-intents.js';
+import { readPeering } from './read-peering.js';
+import { readRoutes } from './read-routes.js';
+import { readSymptoms } from './read-symptoms.js';
+import { readTgw } from './read-tgw.js';
+import { readSubnets, readVpcs } from './read-vpcs-subnets.js';
+import { type Extractor, makeSentence } from './sentence.js';
+import { State } from './state.js';
+
+/** In order: things first (VPCs, subnets…), then what connects them, then what the user saw. */
+const EXTRACTORS: readonly Extractor[] = [
+  readVpcs,
+  readSubnets,
+  readPeering,
+  readTgw,
+  readGateways,
+  readWorkloads,
+  readRoutes,
+  readEndpoints,
+  readSecurityGroups,
+  readNacls,
+  readDns,
+  readSymptoms,
+  readIntents,
+];
+
+/**
+ * Reads short English as people write it in chat: names or IDs, CIDRs, "peered with", route lines,
+ * SG and NACL rules, endpoints, and the symptom. Unknown stays unknown: a sentence that says nothing
+ * about a route table leaves its routes unknown, not empty.
+ */
+export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Date = new Date(0)): void {
+  const st = new State(b);
+  const hcl = readHcl(lines, (line) => makeSentence('', '', line, b, st, now));
+  for (const l of lines) if (hcl.has(l.line)) b.model.readLines.add(l.line);
+  for (const l of lines) {
+    if (hcl.has(l.line)) continue;
+    const s = fixTypos(normalize(l.text));
+    if (!s) continue;
+    const x = makeSentence(l.text, s, l.line, b, st, now);
+    for (const ex of EXTRACTORS) ex(x);
+    for (const m of serviceMentions(s))
+      if (!b.model.services.some((k) => k.service === m.service))
+        b.model.services.push({ service: m.service, src: x.src });
+    for (const r of regionMentions(s))
+      if (!b.model.regions.some((k) => k.region === r.region))
+        b.model.regions.push({ region: r.region, src: x.src });
+    if (x.hit) {
+      b.model.readLines.add(l.line);
+      b.model.readers.add('english');
+    }
+  }
+  finish(b, st);
+}
+
+function finish(b: ModelBuilder, st: State): void {
+  const m = b.model;
+  const vpcs = b.all('vpc');
+  const region = st.region ?? m.regions[0]?.region;
+  // a lone VPC owns what the text did not place
+  if (vpcs.length === 1) {
+    const v = vpcs[0]!;
+    if (!v.region && region) v.region = region;
+    for (const s of b.all('subnet')) s.vpc ??= v.key;
+    for (const t of b.all('rtb')) t.vpc ??= v.key;
+    for (const n of b.all('nat')) n.vpc ??= v.key;
+    for (const e of b.all('vpce')) e.vpc ??= v.key;
+    for (const g of b.all('igw')) if (!g.vpcs.length) g.vpcs.push(v.key);
+  }
+  for (const v of vpcs) if (!v.region && region && vpcs.length === 1) v.region = region;
+  // AZ from names like public-1a when the Region is known
+  for (const s of b.all('subnet')) {
+    if (s.az || !s.name) continue;
+    const v = s.vpc ? m.vpcs.get(s.vpc) : undefined;
+    const r = v?.region ?? region;
+    const mm = /(\d)([a-f])$/.exec(s.name);
+    if (r && mm && r.endsWith(mm[1]!)) s.az = `${r}${mm[2]}`;
+  }
+  for (const w of b.all('workload')) if (w.az && !region) st.region = regionOfAz(w.az);
+  // "@subject" / "@private": the thing the message is about
+  const resolve = (ref: PlaceRef | undefined, other: PlaceRef | undefined): PlaceRef | undefined => {
+    if (ref?.kind !== 'name' || !ref.name.startsWith('@')) return ref;
+    const otherKey = other?.kind === 'entity' ? other.key : undefined;
+    const outward = other?.kind === 'internet' || other?.kind === 'service';
+    const work = b.all('workload').filter((w) => w.key !== otherKey && w.kind !== 'rds' && w.kind !== 'elb');
+    const privSubnets = b.all('subnet').filter((s) => s.roleHint === 'private');
+    if (ref.name === '@private') {
+      const w = work.find((k) => k.subnets.some((sk) => privSubnets.some((p) => p.key === sk)));
+      if (w) return { kind: 'entity', key: w.key, label: ref.label };
+      if (privSubnets[0]) return { kind: 'entity', key: privSubnets[0].key, label: ref.label };
+    }
+    if (work[0]) return { kind: 'entity', key: work[0].key, label: ref.label };
+    const subnets = b.all('subnet');
+    const s =
+      (outward ? privSubnets[0] : undefined) ??
+      (subnets.length === 1 ? subnets[0] : undefined) ??
+      privSubnets[0];
+    if (s) return { kind: 'entity', key: s.key, label: ref.label };
+    if (vpcs.length === 1) return { kind: 'entity', key: vpcs[0]!.key, label: ref.label };
+    return ref;
+  };
+  for (const i of m.intents) {
+    const from = resolve(i.from, i.to);
+    if (from) i.from = from;
+    const to = resolve(i.to, i.from);
+    if (to) i.to = to;
+  }
+}

@@ -1,0 +1,377 @@
+import { addSrc } from '../../model/builder.js';
+import type { NaclEntry, SecurityGroup, SgPeer, SgRule, Workload } from '../../model/types.js';
+import { type Cidr, parseCidr } from '../../net/ipv4.js';
+import { type PortRange, parsePortRange, parseProtocol } from '../../net/protocol.js';
+import { PORT_WORDS } from './mentions.js';
+import { clean, isNameToken } from './refs.js';
+import type { Extractor, Sentence } from './sentence.js';
+
+const ANY = parseCidr('0.0.0.0/0')!;
+
+/** "tcp 5432", "ports 80 and 443", "all traffic", "https", "1024-65535" → protocol and port ranges. */
+export function parseWhat(what: string): { protocol: number; ranges: (PortRange | undefined)[] } | undefined {
+  const w = what
+    .toLowerCase()
+    .replace(
+      /\b(inbound|outbound|ingress|egress|traffic on|traffic|connections?|only|just|port|ports|on|the|rule|rules|for)\b/g,
+      ' ',
+    )
+    .trim();
+  if (
+    /^(all|everything|any|all\s+tcp\s+and\s+udp)?\s*$/.test(w) ||
+    (/\ball\b|\beverything\b/.test(w) && !/\d/.test(w))
+  ) {
+    return { protocol: /\btcp\b/.test(w) ? 6 : /\budp\b/.test(w) ? 17 : -1, ranges: [undefined] };
+  }
+  const protocol = /\budp\b/.test(w) ? 17 : /\bicmp\b|\bping\b/.test(w) ? 1 : 6;
+  const ranges: PortRange[] = [];
+  for (const m of w.matchAll(/(\d{1,5})\s*(?:-|–|to|:)\s*(\d{1,5})|(\d{1,5})/g)) {
+    const r = m[3] !== undefined ? parsePortRange(m[3]) : parsePortRange(`${m[1]}-${m[2]}`);
+    if (r) ranges.push(r);
+  }
+  if (ranges.length === 0) for (const [re, p] of PORT_WORDS) if (re.test(w)) ranges.push({ from: p, to: p });
+  if (protocol === 1) return { protocol, ranges: [undefined] };
+  return ranges.length ? { protocol, ranges } : undefined;
+}
+
+/** A rule peer as written: a CIDR, an IP, an SG ID or name, "anywhere", "the VPC". */
+function parsePeer(x: Sentence, raw: string): SgPeer[] {
+  const out: SgPeer[] = [];
+  for (const c of raw.match(/\d+\.\d+\.\d+\.\d+(?:\/\d+)?/g) ?? []) {
+    const cidr = parseCidr(c);
+    if (cidr) out.push({ kind: 'cidr', cidr });
+  }
+  if (/\b0\/0\b|anywhere|everywhere|the world|\bany\s*ip|internet\b/i.test(raw) && !out.length)
+    out.push({ kind: 'cidr', cidr: ANY });
+  for (const m of raw.matchAll(/\bsg-[\w-]+/gi)) out.push({ kind: 'sg', group: x.b.sg({ id: m[0] }).key });
+  for (const m of raw.matchAll(/\bpl-[\w-]+/gi)) out.push({ kind: 'pl', id: m[0] });
+  if (out.length === 0) {
+    const nm = /\b(?:the\s+)?([A-Za-z][\w-]*)(?:'s)?\s+(?:sg|security\s+group)\b/i.exec(raw)?.[1];
+    if (nm && isNameToken(nm)) out.push({ kind: 'sg', group: sgByName(x, nm).key });
+    else if (/\b(?:the\s+)?vpc(?:\s+cidr)?\b/i.test(raw)) {
+      const v = x.st.lastVpc ?? x.b.all('vpc')[0];
+      for (const c of v?.cidrs ?? []) out.push({ kind: 'cidr', cidr: c.cidr });
+    } else if (/\bself\b|\bitself\b|\bsame\s+(?:sg|security group)\b/i.test(raw)) {
+      out.push({ kind: 'sg', group: 'self' });
+    }
+  }
+  return out;
+}
+
+function sgByName(x: Sentence, name: string): SecurityGroup {
+  const n = clean(name);
+  return x.b.find('sg', n) ?? x.b.find('sg', `${n} sg`) ?? x.b.sg({ name: `${n} sg` });
+}
+
+function workloadNamed(x: Sentence, name: string): Workload | undefined {
+  const n = clean(name).toLowerCase();
+  return (
+    x.b.find('workload', n) ??
+    x.b.all('workload').find((w) => [...w.aliases].some((a) => a.split(/\s+/).includes(n)))
+  );
+}
+
+/** Attaches an SG to a workload the sentence names ("SG on the api box", "the db's security group"). */
+function sgOfWorkload(x: Sentence, w: Workload): SecurityGroup {
+  const existing = w.sgs.map((k) => x.b.all('sg').find((g) => g.key === k)).find(Boolean);
+  if (existing) return existing;
+  const g = x.b.sg({ name: `sg of ${w.name ?? w.id ?? 'it'}` });
+  w.sgs.push(g.key);
+  return g;
+}
+
+/** The SG a sentence is about. */
+function subjectSg(x: Sentence, upTo: number): SecurityGroup | undefined {
+  const head = x.s.slice(0, upTo);
+  const ids = x.ids.filter((i) => i.kind === 'sg' && i.index < upTo);
+  if (ids.length) return x.b.sg({ id: ids[ids.length - 1]!.id });
+  const on =
+    /\b(?:sg|security\s+group)s?\s+(?:on|of|for|attached\s+to)\s+(?:the\s+)?([\w.-]+(?:\s+(?:box|host|server|instance|instances|lambda|function|db|database|endpoint|alb|nlb))?)/i.exec(
+      head,
+    );
+  const poss =
+    /\b(?:the\s+)?([\w.-]+(?:\s+(?:box|host|server|instance|instances))?)'s\s+(?:sg|security\s+group)/i.exec(
+      head,
+    );
+  const named = /\b(?:the\s+)?([A-Za-z][\w-]*)\s+(?:sg|security\s+group)\b/i.exec(head);
+  const who = on?.[1] ?? poss?.[1];
+  if (who) {
+    if (/endpoint/i.test(who)) {
+      const e = x.b.all('vpce').slice(-1)[0];
+      if (e) {
+        const g = e.sgs.length ? x.b.all('sg').find((k) => k.key === e.sgs[0]) : undefined;
+        if (g) return g;
+        const ng = x.b.sg({ name: `sg of ${e.id ?? e.name}` });
+        e.sgs.push(ng.key);
+        return ng;
+      }
+    }
+    const w =
+      workloadNamed(x, who.replace(/\s+(box|host|server|instance|instances)$/i, '')) ?? workloadNamed(x, who);
+    if (w) return sgOfWorkload(x, w);
+    if (/\s(box|host|server|instance|instances)$/i.test(who))
+      return sgOfWorkload(x, x.b.workload({ name: who }, 'ec2'));
+    if (/\b(db|database|rds|postgres|mysql|aurora)\b/i.test(who))
+      return sgOfWorkload(x, x.b.workload({ name: 'db' }, 'rds'));
+    if (/\blambda|function/i.test(who))
+      return sgOfWorkload(
+        x,
+        x.b.all('workload').find((w2) => w2.kind === 'lambda') ?? x.b.workload({ name: 'lambda' }, 'lambda'),
+      );
+    return sgByName(x, who.split(/\s+/)[0]!);
+  }
+  if (
+    named &&
+    isNameToken(named[1]) &&
+    !/^(the|same|default|new|this|that|its|their|my|our)$/i.test(named[1]!)
+  ) {
+    const n = named[1]!;
+    if (/^(endpoint|vpce)$/i.test(n)) return subjectSgFor(x, 'endpoint');
+    const w = workloadNamed(x, n);
+    if (w) return sgOfWorkload(x, w);
+    if (/^(db|database|rds|postgres|mysql|aurora)$/i.test(n))
+      return sgOfWorkload(
+        x,
+        x.b.all('workload').find((k) => k.kind === 'rds') ?? x.b.workload({ name: 'db' }, 'rds'),
+      );
+    if (/^(lambda|function)$/i.test(n))
+      return sgOfWorkload(
+        x,
+        x.b.all('workload').find((k) => k.kind === 'lambda') ?? x.b.workload({ name: 'lambda' }, 'lambda'),
+      );
+    return sgByName(x, n);
+  }
+  if (/\b(?:sg|security\s+group)s?\b/i.test(head))
+    return x.st.lastSg ?? (x.st.lastWorkload ? sgOfWorkload(x, x.st.lastWorkload) : undefined);
+  return undefined;
+}
+
+function subjectSgFor(x: Sentence, what: 'endpoint'): SecurityGroup | undefined {
+  if (what === 'endpoint') {
+    const e = x.b.all('vpce').slice(-1)[0];
+    if (!e) return x.b.sg({ name: 'endpoint sg' });
+    const g = e.sgs.length ? x.b.all('sg').find((k) => k.key === e.sgs[0]) : undefined;
+    if (g) return g;
+    const ng = x.b.sg({ name: `sg of ${e.id ?? e.name}` });
+    e.sgs.push(ng.key);
+    return ng;
+  }
+  return undefined;
+}
+
+function addRule(g: SecurityGroup, egress: boolean, r: SgRule): void {
+  const list = egress ? g.egress : g.ingress;
+  if (
+    !list.some(
+      (o) =>
+        o.protocol === r.protocol &&
+        o.ports?.from === r.ports?.from &&
+        o.ports?.to === r.ports?.to &&
+        JSON.stringify(o.peers) === JSON.stringify(r.peers),
+    )
+  )
+    list.push(r);
+}
+
+const ALLOW =
+  /\b(only\s+)?(?:allows?|allowing|permits?|opens?|accepts?|lets?\s+in|has\s+(?:an?\s+)?(?:inbound|outbound|ingress|egress)?\s*rule\s+for)\s+(?:(inbound|outbound|ingress|egress)\s+)?(.{1,60}?)\s+(from|to)\s+([^,;]+?)(?=$|[,;]|\s+(?:and|but|so|while|which)\s+(?!\d)|\s+\(|\.(?:\s|$))/gi;
+
+/** Security group rules as people type them. */
+export const readSecurityGroups: Extractor = (x) => {
+  if (!/\bsg\b|\bsg-|security\s+groups?|\bsgs\b|\begress\b|\binbound\b|\boutbound\b|\bingress\b/i.test(x.s))
+    return;
+  let any = false;
+  for (const m of x.s.matchAll(ALLOW)) {
+    const idx = m.index ?? 0;
+    const g = subjectSg(x, idx);
+    if (!g) continue;
+    const dirWord = (m[2] ?? '').toLowerCase();
+    const prep = m[4]!.toLowerCase();
+    const before = x.s.slice(Math.max(0, idx - 30), idx).toLowerCase();
+    const egress =
+      dirWord === 'outbound' ||
+      dirWord === 'egress' ||
+      (dirWord === '' &&
+        (prep === 'to' || /\b(outbound|egress)\b/.test(before)) &&
+        !/\b(inbound|ingress)\b/.test(before));
+    const what = parseWhat(m[3]!);
+    if (!what) continue;
+    const peers = parsePeer(x, m[5]!).map((p) =>
+      p.kind === 'sg' && p.group === 'self' ? { ...p, group: g.key } : p,
+    );
+    if (peers.length === 0) continue;
+    for (const r of what.ranges)
+      addRule(g, egress, { protocol: what.protocol, ...(r ? { ports: r } : {}), peers, src: x.src });
+    if (m[1] && egress) g.egressComplete = true;
+    else if (m[1]) g.ingressComplete = true;
+    addSrc(g, x.src);
+    x.st.lastSg = g;
+    any = true;
+  }
+  // "SG outbound all traffic 0.0.0.0/0", "egress is all traffic to 0.0.0.0/0", "outbound: all"
+  const allOut =
+    /\b(?:outbound|egress)\b[^.;]{0,25}?\b(?:all(?:\s+traffic)?|everything|anything|open|wide open|default)\b/i.exec(
+      x.s,
+    );
+  if (allOut && !/\bno\s+(?:outbound|egress)/i.test(x.s)) {
+    const g =
+      subjectSg(x, allOut.index) ?? (x.st.lastWorkload ? sgOfWorkload(x, x.st.lastWorkload) : undefined);
+    if (g) {
+      addRule(g, true, { protocol: -1, peers: [{ kind: 'cidr', cidr: ANY }], src: x.src });
+      addSrc(g, x.src);
+      any = true;
+    }
+  }
+  const noOut =
+    /\bno\s+(?:outbound|egress)\s+rules?\b|\b(?:outbound|egress)\s+(?:rules?\s+)?(?:is\s+|are\s+)?(?:empty|removed|deleted|none)\b|allowAllOutbound\s*[:=]\s*false|allow_all_outbound\s*=\s*false/i.exec(
+      x.s,
+    );
+  if (noOut) {
+    const g = subjectSg(x, noOut.index) ?? x.st.lastSg;
+    if (g) {
+      g.egress = g.egress.filter((r) => r.src.lines[0] !== x.line);
+      g.egressComplete = true;
+      addSrc(g, x.src);
+      any = true;
+    }
+  }
+  const noIn =
+    /\bno\s+(?:inbound|ingress)\s+rules?\b|\b(?:inbound|ingress)\s+(?:rules?\s+)?(?:is\s+|are\s+)?(?:empty|none)\b/i.exec(
+      x.s,
+    );
+  if (noIn) {
+    const g = subjectSg(x, noIn.index) ?? x.st.lastSg;
+    if (g) {
+      g.ingressComplete = true;
+      addSrc(g, x.src);
+      any = true;
+    }
+  }
+  // "security group allows everything" / "SGs are wide open"
+  if (
+    /\b(?:sgs?|security\s+groups?)\b[^.;]{0,30}\b(?:allows?\s+(?:everything|all(?:\s+traffic)?)(?!\s+(?:from|to)\s)|(?:is|are)\s+(?:wide\s+)?open|allow\s+all)\b/i.test(
+      x.s,
+    )
+  ) {
+    x.b.model.claims.push({ kind: 'sg-allows-all', src: x.src });
+    any = true;
+  }
+  // "uses the default SG" (inbound only from itself)
+  const def = /\b(?:uses?|has|with|on)\s+(?:the\s+)?(?:vpc'?s\s+)?default\s+(?:sg|security\s+group)\b/i.exec(
+    x.s,
+  );
+  if (def) {
+    const g = x.b.sg({ name: 'default' }, x.src);
+    if (!g.ingress.length) {
+      g.ingress.push({ protocol: -1, peers: [{ kind: 'sg', group: g.key }], src: x.src });
+      g.egress.push({ protocol: -1, peers: [{ kind: 'cidr', cidr: ANY }], src: x.src });
+      g.ingressComplete = true;
+      g.egressComplete = true;
+    }
+    const e = /endpoint/i.test(x.s) ? x.b.all('vpce').slice(-1)[0] : undefined;
+    if (e && !e.sgs.includes(g.key)) e.sgs.push(g.key);
+    else if (x.st.lastWorkload && !x.st.lastWorkload.sgs.includes(g.key) && !e)
+      x.st.lastWorkload.sgs.push(g.key);
+    any = true;
+  }
+  if (any) x.hit = true;
+};
+
+const NACL_LINE = /^(?:rule\s*#?\s*)?(\d{1,5}|\*)\s*[:.)-]?\s+(.*\b(?:allow|deny)\b.*)$/i;
+const DIR_HEADER =
+  /^(?:(?:the\s+)?(?:nacl|network\s+acl|acl(?:-[\w-]+)?)\s*)?(?:\([^)]*\)\s*)?(inbound|ingress|outbound|egress)(?:\s+rules?)?\s*:?\s*(.*)$/i;
+
+/** Network ACL rules: "100 ALLOW TCP 443 0.0.0.0/0", "* DENY ALL", "inbound:" headers, "NACLs are default". */
+export const readNacls: Extractor = (x) => {
+  const naclId = x.ids.find((i) => i.kind === 'acl')?.id;
+  if (
+    /\bnacls?\b|network\s+acls?|\bacl\b/i.test(x.s) &&
+    /\b(?:are|is)\s+(?:the\s+|all\s+)?defaults?\b|\bdefault\s+(?:nacls?|network\s+acls?)\b|\bnacls?\s+(?:allow|allows)\s+(?:all|everything)\b|\bnacls?\s+(?:are|is)\s+(?:wide\s+)?open\b|\bdefault\s+allow[\s-]all\b|\bnacls?\s+(?:are\s+)?fine\b/i.test(
+      x.s,
+    ) &&
+    !/\bnot\s+(?:the\s+)?default/i.test(x.s)
+  ) {
+    if (!naclId) {
+      x.b.model.claims.push({ kind: 'nacl-default', src: x.src });
+      for (const v of x.b.all('vpc')) v.naclsDefault ??= x.src;
+      x.hit = true;
+      return;
+    }
+  }
+  const header = DIR_HEADER.exec(x.s);
+  if (header && (!header[2] || /^\s*$/.test(header[2]) || NACL_LINE.test(header[2]))) {
+    x.st.naclDir = /^(in|ingress)/i.test(header[1]!) ? 'in' : 'out';
+    x.st.sgDir = x.st.naclDir;
+    if (naclId) x.st.lastNacl = x.b.nacl({ id: naclId }, x.src);
+    if (!header[2]) {
+      x.hit = x.hit || /nacl|acl/i.test(x.s);
+      return;
+    }
+  }
+  const known = x.b.all('acl');
+  if (naclId || (/\b(?:nacl|network\s+acl)\b/i.test(x.s) && (x.st.lastNacl || known.length === 1))) {
+    const n = naclId ? x.b.nacl({ id: naclId }, x.src) : (x.st.lastNacl ?? known[0]!);
+    x.st.lastNacl = n;
+    const onSubnet = x.ids.filter((i) => i.kind === 'subnet');
+    for (const s of onSubnet) {
+      const sub = x.b.subnet({ id: s.id });
+      sub.nacl = n.key;
+      if (!n.subnets.includes(sub.key)) n.subnets.push(sub.key);
+    }
+  }
+  const body = header?.[2] && NACL_LINE.test(header[2]) ? header[2] : x.s;
+  for (const part of body.split(/\s*[;|]\s*|,\s+(?=(?:rule\s*)?(?:\d{1,5}|\*)\s+(?:allow|deny))/i)) {
+    const m = NACL_LINE.exec(part.trim());
+    if (!m) continue;
+    const entry = parseNaclRule(x, m[1]!, m[2]!);
+    if (!entry) continue;
+    const n = naclId ? x.b.nacl({ id: naclId }) : (x.st.lastNacl ?? x.b.nacl({ name: 'the NACL' }, x.src));
+    x.st.lastNacl = n;
+    if (!n.entries.some((e) => e.egress === entry.egress && e.number === entry.number)) n.entries.push(entry);
+    if (entry.egress) n.completeOut = true;
+    else n.completeIn = true;
+    addSrc(n, x.src);
+    x.hit = true;
+  }
+};
+
+function parseNaclRule(x: Sentence, num: string, rest: string): NaclEntry | undefined {
+  const r = rest.toLowerCase();
+  const action = /\bdeny\b/.test(r) ? 'deny' : 'allow';
+  let egress: boolean | undefined;
+  if (/\b(outbound|egress|out)\b/.test(r) || /\bto\s+\d/.test(r)) egress = true;
+  else if (/\b(inbound|ingress|in)\b/.test(r) || /\bfrom\s+\d/.test(r)) egress = false;
+  else if (x.st.naclDir) egress = x.st.naclDir === 'out';
+  if (egress === undefined) egress = false;
+  const cidrText =
+    /\d+\.\d+\.\d+\.\d+(?:\/\d+)?/.exec(rest)?.[0] ??
+    (/\b0\/0\b|anywhere/.test(r) ? '0.0.0.0/0' : /\ball\b|\*/.test(r) ? '0.0.0.0/0' : undefined);
+  const cidr: Cidr | undefined = cidrText ? parseCidr(cidrText) : undefined;
+  if (!cidr) return undefined;
+  const noCidr = r.replace(/\d+\.\d+\.\d+\.\d+(?:\/\d+)?/g, ' ').replace(/\(\d+\)/g, ' ');
+  let protocol = parseProtocol(/\b(tcp|udp|icmp|all|any|-1)\b/.exec(noCidr)?.[1]) ?? -1;
+  if (/\ball\s+traffic\b/.test(noCidr)) protocol = -1;
+  if (
+    /\b(https|http|ssh|rdp|postgres(?:ql)?|mysql)\b/.test(noCidr) &&
+    protocol === -1 &&
+    !/\ball\b/.test(noCidr)
+  )
+    protocol = 6;
+  const pm = /(?:^|\s)(\d{1,5}(?:\s*-\s*\d{1,5})?)(?=\s|$)/.exec(
+    noCidr.replace(/\b(tcp|udp)\s*\(\d+\)/g, ' '),
+  );
+  let ports = pm ? parsePortRange(pm[1]!.replace(/\s/g, '')) : undefined;
+  if (!ports && protocol === 6)
+    for (const [re, p] of PORT_WORDS) if (re.test(noCidr)) ports = { from: p, to: p };
+  const number = num === '*' ? 32767 : Number(num);
+  const label = `${egress ? 'outbound' : 'inbound'} ${num === '*' ? '*' : number} ${action.toUpperCase()} ${protocol === -1 ? 'all' : protocol === 6 ? 'tcp' : protocol === 17 ? 'udp' : protocol} ${ports && protocol !== -1 ? `${ports.from}${ports.to !== ports.from ? `-${ports.to}` : ''}` : 'all'} ${cidr.text}`;
+  return {
+    number,
+    egress,
+    action,
+    protocol,
+    ...(ports && (protocol === 6 || protocol === 17) ? { ports } : {}),
+    cidr,
+    src: { ...x.src, text: x.src.text.length < 60 ? x.src.text : label },
+  };
+}

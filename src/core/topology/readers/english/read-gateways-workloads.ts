@@ -1,0 +1,255 @@
+import { addSrc } from '../../model/builder.js';
+import type { NatGateway, Subnet, Workload, WorkloadKind } from '../../model/types.js';
+import { parseIp } from '../../net/ipv4.js';
+import { azMentions } from './mentions.js';
+import { clean, isNameToken, STOP, subnetIn } from './refs.js';
+import type { Extractor, Sentence } from './sentence.js';
+
+const IN_SUBNET =
+  /\b(?:is|are|sits?|lives?|runs?|placed|deployed|put|created|launched|located|sitting|living|running)?\s*(?:in|inside|into|on)\s+(?:the\s+|a\s+|an\s+)?((?:subnet-[\w-]+)|(?:[\w-]+\s+subnets?)|(?:subnets?\s+[\w-]+)|(?:[a-z0-9]+-)*(?:public|private|priv|pub|isolated|app|db|data|web|lambda|tgw|shared)(?:-[a-z0-9]+)+)/i;
+
+function subnetAfter(x: Sentence, from: number): Subnet | undefined {
+  const m = IN_SUBNET.exec(x.s.slice(from));
+  if (!m) return undefined;
+  const phrase = m[1]!;
+  const s = subnetIn(x, phrase, false);
+  if (s) return s;
+  const role = /\b(public|private)\b/i.exec(phrase)?.[1]?.toLowerCase() as 'public' | 'private' | undefined;
+  if (role) {
+    const cands = x.b.all('subnet').filter((k) => k.roleHint === role);
+    if (cands.length >= 1) return cands[0];
+    const sub = x.b.subnet({ name: `${role} subnet` });
+    sub.roleHint = role;
+    return sub;
+  }
+  if (/-/.test(phrase) && !/\s/.test(phrase)) return x.b.subnet({ name: phrase });
+  return undefined;
+}
+
+function place(w: Workload, s: Subnet | undefined): void {
+  if (s && !w.subnets.includes(s.key)) w.subnets.unshift(s.key);
+}
+
+/** NAT gateways, internet gateways, and the "no NAT" / "no IGW" statements. */
+export const readGateways: Extractor = (x) => {
+  const natIds = x.ids.filter((i) => i.kind === 'nat');
+  const saysNat = /\bnat(?:\s+gateway|\s+gw|gw)?\b/i.test(x.s);
+  if (
+    /\b(?:no|without(?:\s+a)?|don't\s+have\s+(?:a|any)|there'?s\s+no|never\s+(?:added|created)\s+a)\s+nat(?:\s+gateways?|\s+gw)?\b(?!\s+(?:once|after|when|if|anymore|once))/i.test(
+      x.s,
+    ) &&
+    !/\bno\s+nat\b[^.]*\b(once|after|when)\b/i.test(x.s)
+  ) {
+    x.b.model.claims.push({ kind: 'no-nat', src: x.src });
+    x.hit = true;
+  }
+  if (/\b(?:no|without(?:\s+an?)?|there'?s\s+no)\s+(?:igw|internet\s+gateway)\b/i.test(x.s)) {
+    x.b.model.claims.push({ kind: 'no-igw', src: x.src });
+    x.hit = true;
+  }
+  const nats: NatGateway[] = natIds.map((i) => x.b.nat({ id: i.id }, x.src));
+  if (
+    nats.length === 0 &&
+    saysNat &&
+    /\b(?:is|sits?|lives?|placed|deployed|put|created|launched|located)\s+(?:in|into|inside)\b/i.test(x.s)
+  ) {
+    const known = x.b.all('nat');
+    nats.push(known.length === 1 ? known[0]! : x.b.nat({ name: 'the NAT gateway' }, x.src));
+  }
+  for (const n of nats) {
+    const at = x.s.search(new RegExp(n.id ? n.id.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&') : 'nat', 'i'));
+    const s = subnetAfter(x, Math.max(0, at));
+    if (s && /\b(?:is|sits?|lives?|placed|deployed|put|created|launched|located|in)\b/i.test(x.s))
+      n.subnet = s.key;
+    if (/\bprivate\s+(?:connectivity|nat)\b/i.test(x.s)) n.connectivity = 'private';
+    else if (/\bpublic\s+connectivity\b|\bpublic\s+nat\b/i.test(x.s)) n.connectivity = 'public';
+    const st =
+      /\b(?:state|status)\s*:?\s*(available|pending|deleted|deleting|failed)\b|\b(deleted|failed)\b/i.exec(
+        x.s,
+      );
+    if (st) n.state = (st[1] ?? st[2])!.toLowerCase();
+    const eip = /\b(?:eip|elastic ip|public ip)\s*:?\s*(\d+\.\d+\.\d+\.\d+)/i.exec(x.s);
+    if (eip) n.publicIp = eip[1]!;
+    if (x.st.lastVpc && !n.vpc) n.vpc = x.st.lastVpc.key;
+    addSrc(n, x.src);
+    x.hit = true;
+  }
+  for (const i of x.ids.filter((k) => k.kind === 'igw')) {
+    const g = x.b.igw({ id: i.id }, x.src);
+    const v = x.st.lastVpc;
+    if (v && !g.vpcs.includes(v.key) && !/\bdetached\b/i.test(x.s)) g.vpcs.push(v.key);
+    x.hit = true;
+  }
+};
+
+const NAMED_IP =
+  /(?:^|[\s,;:(])(?:the\s+|an?\s+|our\s+|my\s+)?([A-Za-z][\w-]*(?:\s+(?:box|host|server|instance|vm|node|pod|task|container|api|db|service|app|worker))?)\s*(?:\(|\/|@|at|=|:)\s*(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?\)?/gi;
+const IP_NAMED = /(\d{1,3}(?:\.\d{1,3}){3})\s*\(\s*([A-Za-z][\w -]{1,30}?)\s*\)/g;
+const KIND_WORDS: [RegExp, WorkloadKind][] = [
+  [/\blambdas?\b|\bfunction\b/i, 'lambda'],
+  [/\brds\b|\baurora\b|\bdatabase\b|\bdb\b|\bpostgres(?:ql)?\b|\bmysql\b/i, 'rds'],
+  [/\b(?:alb|nlb|elb|load\s+balancer)\b/i, 'elb'],
+  [/\b(?:ecs|fargate|task)\b/i, 'ecs'],
+  [/\beks\b|\bpods?\b|\bnodes?\b/i, 'eks'],
+];
+
+function kindOfName(n: string): WorkloadKind {
+  for (const [re, k] of KIND_WORDS) if (re.test(n)) return k;
+  return 'ec2';
+}
+
+/** Instances, boxes with addresses, Lambda functions, databases: where they are and their public IPs. */
+export const readWorkloads: Extractor = (x) => {
+  const touched: Workload[] = [];
+  const prompt = /[\w-]+@ip-(\d+)-(\d+)-(\d+)-(\d+)\b/.exec(x.s);
+  if (prompt) {
+    x.st.promptIp = prompt.slice(1, 5).join('.');
+    x.hit = true;
+  }
+  for (const i of x.ids.filter((k) => k.kind === 'instance')) {
+    const w = x.b.workload({ id: i.id }, 'ec2', x.src);
+    const after = x.s.slice(i.index + i.id.length, i.index + i.id.length + 30);
+    const ip =
+      /^\s*(?:\/|\(|,|at|=|:|with\s+ip)?\s*(\d{1,3}(?:\.\d{1,3}){3})(?!\/)/.exec(after)?.[1] ??
+      /(\d{1,3}(?:\.\d{1,3}){3})\s*\(\s*$/.exec(x.s.slice(Math.max(0, i.index - 20), i.index))?.[1];
+    if (ip && parseIp(ip) !== undefined && !w.privateIps.includes(ip)) w.privateIps.push(ip);
+    place(w, subnetAfter(x, i.index));
+    touched.push(w);
+  }
+  for (const m of x.s.matchAll(NAMED_IP)) {
+    const name = clean(m[1]!);
+    const ip = m[2]!;
+    if (
+      !isNameToken(name.split(/\s+/)[0]) ||
+      STOP.has(name.toLowerCase()) ||
+      /^(vpc|subnet|sg|rtb|nat|igw|pcx|i|eni|cidr|ip|address|host|server|at|to|from|connecting|trying|via|peer|source|destination|dst|src)$/i.test(
+        name,
+      )
+    ) {
+      if (!/^(host|server)$/i.test(name)) continue;
+    }
+    if (/^(vpc|subnet|rtb|sg|acl|nat|igw|pcx|vpce|tgw|eni|pl)-/i.test(name)) continue;
+    const isPlace = (n: string) =>
+      !!(
+        x.b.find('vpc', n) ||
+        x.b.find('subnet', n) ||
+        x.b.all('vpc').some((v) => [...v.aliases].some((a) => a.startsWith(`${n.toLowerCase()}-`)))
+      );
+    let wname = name;
+    if (isPlace(name)) {
+      // "the internal api in shared (10.30.4.20)": the thing before "in <VPC>"
+      const before = x.s.slice(0, m.index ?? 0);
+      const thing = /(?:the\s+|an?\s+)?((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+(?:in|on|at)\s*$/i.exec(
+        before,
+      )?.[1];
+      if (!thing || !isNameToken(thing.split(/\s+/).pop())) continue;
+      wname = thing.replace(/^(?:to|from|the|an?)\s+/i, '');
+    }
+    if (/\/\d/.test(x.s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3))) continue;
+    const w = x.b.find('workload', wname) ?? x.b.workload({ name: wname }, kindOfName(wname), x.src);
+    if (!w.privateIps.includes(ip) && parseIp(ip) !== undefined) w.privateIps.push(ip);
+    if (m[3] && !w.port) w.port = Number(m[3]);
+    touched.push(w);
+  }
+  for (const m of x.s.matchAll(IP_NAMED)) {
+    const name = clean(m[2]!);
+    if (!isNameToken(name.split(/\s+/)[0]) || x.b.find('vpc', name) || x.b.find('subnet', name)) continue;
+    const w = x.b.find('workload', name) ?? x.b.workload({ name }, kindOfName(name), x.src);
+    if (!w.privateIps.includes(m[1]!)) w.privateIps.push(m[1]!);
+    touched.push(w);
+  }
+  // "ALB nodes are 10.40.0.87 and 10.40.1.142", "the NLB (10.0.1.20)"
+  const lbIps =
+    /\b(?:alb|nlb|elb|load\s+balancer)(?:'s)?\s*(?:nodes?|enis?|ips?|addresses|private\s+ips?)?\s*(?:are|is|at|=|:|\()\s*((?:\d{1,3}(?:\.\d{1,3}){3}(?:\s*(?:,|and|&|\/)\s*)?)+)/i.exec(
+      x.s,
+    );
+  if (lbIps) {
+    const lb =
+      x.b.all('workload').find((k) => k.kind === 'elb') ??
+      x.b.workload({ name: 'load balancer' }, 'elb', x.src);
+    for (const ip of lbIps[1]!.match(/\d{1,3}(?:\.\d{1,3}){3}/g) ?? [])
+      if (!lb.privateIps.includes(ip)) lb.privateIps.push(ip);
+    addSrc(lb, x.src);
+    x.hit = true;
+  }
+  // databases by their endpoint names: orders-prod.c9x….rds.amazonaws.com (10.12.21.14), port 5432
+  const rds =
+    /\b([\w-]+)\.[\w.-]*\.rds\.amazonaws\.com\b(?:["'\s)]*\(?\s*(\d{1,3}(?:\.\d{1,3}){3})\)?)?(?:[^\d]{0,12}port\s+(\d+))?/i.exec(
+      x.s,
+    );
+  if (rds) {
+    const w =
+      x.b.all('workload').find((k) => k.kind === 'rds') ?? x.b.workload({ name: rds[1]! }, 'rds', x.src);
+    w.aliases.add(rds[1]!.toLowerCase());
+    if (rds[2] && !w.privateIps.includes(rds[2])) w.privateIps.push(rds[2]);
+    if (rds[3]) w.port = Number(rds[3]);
+    touched.push(w);
+  }
+  // Lambda functions
+  if (/\blambdas?\b|\bfunctions?\b(?=.*\blambda\b)|\bvpc\s+lambda\b/i.test(x.s)) {
+    const named =
+      /\blambda(?:\s+function)?\s+[`'"]?([a-z][\w-]{2,})/i.exec(x.s)?.[1] ??
+      /\b([a-z][\w-]{2,})\s+lambda\b/i.exec(x.s)?.[1];
+    const name =
+      named &&
+      isNameToken(named) &&
+      !/^(in|is|the|our|my|a|function|functions|can|can't|cant|has|runs|times|calls|and)$/i.test(named)
+        ? named
+        : undefined;
+    const existing = x.b.all('workload').filter((w) => w.kind === 'lambda');
+    const w = name
+      ? x.b.workload({ name }, 'lambda', x.src)
+      : (existing[0] ?? x.b.workload({ name: 'lambda' }, 'lambda', x.src));
+    w.publicIp = null;
+    const at = x.s.search(/lambda/i);
+    const s = subnetAfter(x, Math.max(0, at));
+    if (s) place(w, s);
+    for (const id of x.ids.filter((k) => k.kind === 'subnet')) place(w, x.b.subnet({ id: id.id }));
+    addSrc(w, x.src);
+    touched.push(w);
+  }
+  // "X is in <subnet>", "the api box lives in shared-private-a (subnet-…)"
+  const lives =
+    /\b(?:the\s+|an?\s+)?([\w-]+(?:\s+(?:box|host|server|instance|api|db))?)\s+(?:is|are|sits|lives|runs|was\s+launched|got\s+launched)\s+(?:in|into|inside|on)\s+/i.exec(
+      x.s,
+    );
+  if (lives && !/\bnat\b|\bvpc\b|\bsubnet\b|\bendpoint\b|\bigw\b/i.test(lives[1]!)) {
+    const who = clean(lives[1]!)
+      .toLowerCase()
+      .replace(/\s+(box|host|server|instance)$/, '');
+    const w =
+      x.b.find('workload', clean(lives[1]!)) ??
+      x.b.all('workload').find((k) => [...k.aliases].some((a) => a.split(/\s+/).includes(who)));
+    const s = subnetAfter(x, lives.index ?? 0);
+    if (w && s) {
+      place(w, s);
+      touched.push(w);
+    }
+  }
+  // "launched i-… into public-1b"
+  // public IPs
+  const noPub =
+    /\b(?:no|without(?:\s+an?)?|doesn't\s+have\s+(?:an?|any)|hasn't\s+got\s+an?|missing(?:\s+an?)?)\s+(?:public\s+ip(?:v4)?(?:\s+address)?|eip|elastic\s+ip)\b|publicipaddress\s*[:=]?\s*(?:none|null|""|-)|public\s+ip(?:v4)?\s*(?:address)?\s*[:=]?\s*(?:none|null|-|n\/a)\b/i.test(
+      x.s,
+    );
+  const pub =
+    /\b(?:public\s+ip(?:v4)?|eip|elastic\s+ip)\s*(?:is\s+|:|=|of)?\s*(\d{1,3}(?:\.\d{1,3}){3})/i.exec(x.s);
+  const target =
+    touched.find((w) => w.kind !== 'lambda') ?? (touched.length === 0 ? x.st.lastWorkload : undefined);
+  if (target && noPub) target.publicIp = null;
+  else if (target && pub && target.kind !== 'lambda') target.publicIp = pub[1]!;
+  else if (target && /\bhas\s+an?\s+(?:eip|elastic\s+ip|public\s+ip)\b/i.test(x.s))
+    target.publicIp = target.publicIp ?? 'yes';
+  const az = azMentions(x.s)[0];
+  if (
+    az &&
+    touched.length === 1 &&
+    !touched[0]!.az &&
+    /\b(?:in|runs?|sits?|lives?)\s+(?:in\s+)?[a-z]{2}-[a-z]+-\d[a-f]\b/i.test(x.s)
+  )
+    touched[0]!.az = az.az;
+  if (touched.length) {
+    x.st.lastWorkload = touched[touched.length - 1];
+    x.hit = true;
+  }
+};

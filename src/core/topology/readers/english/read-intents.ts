@@ -1,0 +1,366 @@
+import type { Intent, PlaceRef } from '../../model/types.js';
+import { isPublicIp, parseIp } from '../../net/ipv4.js';
+import { portMention, regionMentions, serviceMentions } from './mentions.js';
+import { clean } from './refs.js';
+import type { Extractor, Sentence } from './sentence.js';
+
+const INTERNET =
+  /\b(?:the\s+)?(?:internet|web|outside\s+world|public\s+internet|pypi(?:\.org)?|github(?:\.com)?|docker\s*hub|npm(?:js)?|registry\.npmjs\.org|google(?:\.com)?|apt\s+repos?|yum\s+repos?|os\s+updates|external\s+apis?|third[- ]party\s+apis?|checkip(?:\.amazonaws\.com)?|ifconfig\.me|stripe|twilio|slack\s+api)\b/i;
+const ONPREM =
+  /\b(?:on[- ]?prem(?:ises)?|(?:our\s+|the\s+)?office|data\s?cent(?:er|re)|\bdc\b|corporate(?:\s+network)?|corp\s+network|vpn\s+(?:clients?|users?)|our\s+network|branch)\b/i;
+const LEAD =
+  /^(?:so|but|and|now|then|also|still|however|when|while|because|since|that|the\s+problem\s+is|problem\s+is|issue\s+is|hi|hey|hello|help|please|pls|ok|okay|basically|why|how\s+come|i\s+think|it\s+seems|apparently|and\s+yet|yet)\b[\s,:]*/i;
+
+/** A phrase naming one end of a path → a reference resolved once the whole text is read. */
+export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: number } | undefined {
+  let p = raw
+    .trim()
+    .replace(/^["'(]+|["').,:;!?]+$/g, '')
+    .trim();
+  while (LEAD.test(p)) p = p.replace(LEAD, '');
+  p = p.replace(/^(?:the|an?|our|my|their|its|some|all|any|every)\s+/i, '').trim();
+  if (!p) return undefined;
+  const ipm = /(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(?!\/)/.exec(p);
+  if (ipm && parseIp(ipm[1]!) !== undefined) {
+    const name = p
+      .replace(/\(?\s*\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\s*\)?/, '')
+      .replace(/\s+(?:in|at|on)\s+[\w-]+\s*$/i, '')
+      .trim();
+    return {
+      ref: { kind: 'ip', ip: ipm[1]!, label: name || ipm[1]! },
+      ...(ipm[2] ? { port: Number(ipm[2]) } : {}),
+    };
+  }
+  const id = /\b(i-[0-9a-f]{8,17}|subnet-[\w-]+|vpc-[\w-]+)\b/i.exec(p)?.[1];
+  if (id) {
+    const k = id.toLowerCase();
+    const e = k.startsWith('i-')
+      ? x.b.workload({ id }, 'ec2')
+      : k.startsWith('subnet-')
+        ? x.b.subnet({ id })
+        : x.b.vpc({ id });
+    return { ref: { kind: 'entity', key: e.key, label: p } };
+  }
+  const host = /\b((?:[\w-]+\.)+[a-z]{2,})(?::(\d+))?\b/i.exec(p);
+  if (host && /amazonaws\.com$/i.test(host[1]!) && !/\.rds\.amazonaws\.com$/i.test(host[1]!)) {
+    const svc = serviceMentions(host[1]!)[0]?.service;
+    if (svc) {
+      const region = regionMentions(host[1]!)[0]?.region ?? x.st.region;
+      if (svc !== 'checkip')
+        return {
+          ref: {
+            kind: 'service',
+            service: svc,
+            host: host[1]!,
+            ...(region ? { region } : {}),
+            label: host[1]!,
+          },
+        };
+    }
+  }
+  if (ONPREM.test(p)) return { ref: { kind: 'onprem', label: p } };
+  // a known workload, subnet or VPC by name
+  const words = p.split(/\s+/).map(clean).filter(Boolean);
+  for (const cand of [p, ...words]) {
+    const w = x.b.find('workload', cand);
+    if (w) return { ref: { kind: 'entity', key: w.key, label: p } };
+  }
+  const svc = serviceMentions(p)[0];
+  if (svc && !/\b(?:db|database|rds)\b/i.test(p)) {
+    const region = regionMentions(p)[0]?.region ?? x.st.region;
+    return {
+      ref: {
+        kind: 'service',
+        service: svc.service === 'ecr' ? 'ecr.dkr' : svc.service,
+        ...(region && /\bin\s+[a-z]{2}-/i.test(p) ? { region } : {}),
+        label: p,
+      },
+    };
+  }
+  if (
+    INTERNET.test(p) ||
+    (host &&
+      !/\.(internal|local|corp|lan|intra)$/i.test(host[1]!) &&
+      !/rds\.amazonaws/i.test(host[1]!) &&
+      !x.b.find('workload', host[1]!))
+  ) {
+    return { ref: { kind: 'internet', label: p }, ...(/^https:/i.test(raw) ? { port: 443 } : {}) };
+  }
+  for (const cand of [p, ...words]) {
+    const s = x.b.find('subnet', cand);
+    if (s) return { ref: { kind: 'entity', key: s.key, label: p } };
+  }
+  const vpcName = /\bvpc[\s-]+([\w-]+)|([\w-]+)\s+vpc\b/i.exec(p);
+  const vn = vpcName ? (vpcName[1] ?? vpcName[2])! : words.length <= 2 ? words[0]! : undefined;
+  if (vn) {
+    const v =
+      x.b.find('vpc', vn) ??
+      x.b
+        .all('vpc')
+        .find((k) =>
+          [...k.aliases].some((a) => a === vn.toLowerCase() || a.startsWith(`${vn.toLowerCase()}-`)),
+        );
+    if (v) return { ref: { kind: 'entity', key: v.key, label: p } };
+  }
+  if (/\b(?:db|database|rds|aurora|postgres(?:ql)?|mysql|redis|elasticache)\b/i.test(p)) {
+    const kind = /redis|elasticache/i.test(p) ? 'other' : 'rds';
+    const w =
+      x.b.all('workload').find((k) => k.kind === kind) ??
+      x.b.workload({ name: kind === 'rds' ? 'db' : 'redis' }, kind);
+    return { ref: { kind: 'entity', key: w.key, label: p } };
+  }
+  if (/\blambdas?\b|\bfunctions?\b/i.test(p)) {
+    const w =
+      x.b.all('workload').find((k) => k.kind === 'lambda') ?? x.b.workload({ name: 'lambda' }, 'lambda');
+    return { ref: { kind: 'entity', key: w.key, label: p } };
+  }
+  if (/\bprivate\b/i.test(p) && /\b(?:instances?|boxes|hosts|servers|subnets?|ec2|machines|nodes)\b/i.test(p))
+    return { ref: { kind: 'name', name: '@private', label: p } };
+  if (
+    /^(?:it|box|instance|server|host|machine|ec2|vm|node|app|service|container|task|pod|instances|boxes|servers)$/i.test(
+      p,
+    ) ||
+    /^(?:this|that|new)\s+(?:box|instance|server|host)$/i.test(p)
+  ) {
+    return {
+      ref: x.st.lastWorkload
+        ? { kind: 'entity', key: x.st.lastWorkload.key, label: p }
+        : { kind: 'name', name: '@subject', label: p },
+    };
+  }
+  if (/^[\w-]+$/.test(p) && words.length === 1 && p.length <= 40)
+    return { ref: { kind: 'name', name: p.toLowerCase(), label: p } };
+  return undefined;
+}
+
+function subjectRef(x: Sentence): PlaceRef {
+  if (x.st.promptIp) return { kind: 'ip', ip: x.st.promptIp };
+  if (x.st.lastWorkload && x.st.lastWorkload.kind !== 'rds')
+    return { kind: 'entity', key: x.st.lastWorkload.key };
+  return { kind: 'name', name: '@subject' };
+}
+
+function add(
+  x: Sentence,
+  from: PlaceRef | undefined,
+  to: { ref: PlaceRef; port?: number } | undefined,
+  port?: number,
+): void {
+  if (!to) return;
+  const toIp = to.ref.kind === 'ip' ? to.ref.ip : undefined;
+  // an error line restating a path already described ("curl: Failed to connect to 10.30.4.20 port 8443")
+  if (
+    !from &&
+    x.b.model.intents.some(
+      (i) =>
+        JSON.stringify(i.to) === JSON.stringify(to.ref) || (toIp && i.to?.kind === 'ip' && i.to.ip === toIp),
+    )
+  )
+    return;
+  let f = from ?? subjectRef(x);
+  if (
+    f.kind === 'entity' &&
+    toIp &&
+    x.b.all('workload').some((w) => w.key === (f as { key: string }).key && w.privateIps.includes(toIp))
+  )
+    f = { kind: 'name', name: '@subject' };
+  const p =
+    to.port ??
+    port ??
+    (to.ref.kind === 'service' ? 443 : undefined) ??
+    (to.ref.kind === 'entity'
+      ? x.b.all('workload').find((w) => w.key === (to.ref as { key: string }).key)?.port
+      : undefined);
+  const intent: Intent = {
+    from: f,
+    to: to.ref,
+    ...(p !== undefined ? { port: p } : {}),
+    protocol: 6,
+    src: x.src,
+    origin: 'text',
+  };
+  if (JSON.stringify(intent.from) === JSON.stringify(intent.to)) return;
+  x.b.model.intents.push(intent);
+  x.hit = true;
+}
+
+const VERBS = String.raw`(?:reach|connect(?:ing)?(?:\s+to)?|talk(?:ing)?\s+to|access|hit|ping|get\s+(?:out\s+)?to|ssh\s+(?:in)?to|rdp\s+(?:in)?to|resolve|see|curl|call|pull\s+(?:images?\s+)?from|download\s+from|upload\s+to|send\s+(?:messages?\s+)?to|write\s+to|read\s+from|query|use|open\s+a\s+connection\s+to|establish\s+a\s+connection\s+to|get\s+a\s+connection\s+to|make\s+it\s+to|route\s+to)`;
+const NEG = String.raw`(?:can't|couldn't|unable\s+to|fails?\s+to|failing\s+to|failed\s+to|won't|doesn't|does\s+not|didn't|no\s+longer|isn't\s+able\s+to|not\s+able\s+to|never)`;
+const CANT = new RegExp(
+  `(^|.*?[\\s(])((?:[\\w./:-]+\\s+){0,5}?[\\w./:()-]+)\\s+${NEG}\\s+(?:\\w+\\s+)?${VERBS}\\s+(.+?)(?=$|[,;!?]|\\.\\s|\\s+(?:on\\s+(?!port\\b)|over|via|anymore|any\\s+more|at\\s+all|since|after|because|but|and\\s+(?!\\d)|though|even|when|from|just|though|either|as\\s+well|,|\\())`,
+  'i',
+);
+const FROM_TO =
+  /\bfrom\s+(?:an?\s+|the\s+|my\s+|our\s+)?(.+?)\s+(?:to|->)\s+(?:the\s+|an?\s+)?(.+?)(?=$|[,;!?]|\.\s|\s+(?:on|over|via|times?|fails?|is|are|doesn't|does|can't|won't|hangs?|just|and|but|gets?|returns?|results?|works?|=|->)\b|:)/i;
+const ARROW =
+  /^\s*([^\d\s][^>]{0,40}?)\s+->\s+([^\s,;]+(?:\s+[^\s,;:]+)?)\s*(?::|,|-|=|\s)\s*(?:times?\s*out|timeout|timed\s*out|hangs?|fails?|refused|403|broken|nothing|x|✗|❌|no\s+response|doesn't\s+work|not\s+working)/i;
+const UNREACH =
+  /(.+?)\s+(?:is|are)\s+(?:not\s+reachable|unreachable|not\s+accessible)\s+from\s+(.+?)(?=$|[,;.!?]|\s+(?:on|over|via|but|and)\b)/i;
+const NEEDS =
+  /(.+?)\s+(?:needs?|need\s+to|has\s+to|have\s+to|must|should\s+be\s+able\s+to|wants?\s+to|is\s+supposed\s+to)\s+(?:reach|access|talk\s+to|get\s+to|call|use|pull\s+from|hit|read\s+from|write\s+to)?\s*(?:the\s+)?((?:[\w.-]+\s+){0,2}?(?:s3|sqs|sns|dynamodb|dynamo|secrets\s?manager|ssm|ecr|kms|sts|internet|bucket)\b(?:\s+in\s+[a-z]{2}-[a-z]+-\d)?)/i;
+const NO_INET =
+  /(?:^|[\s,])((?:[\w-]+\s+){0,3}?(?:instances?|boxes|box|hosts?|servers?|lambdas?|functions?|tasks?|pods?|nodes?|subnets?|vms?|machines?|ec2|it|they))\s+(?:has|have|got|with|get)\s+no\s+(?:internet|outbound|egress)(?:\s+access)?/i;
+const TOOL_HANG =
+  /\b(pip3?\s+install|yum(?:\s+\w+)?|dnf(?:\s+\w+)?|apt(?:-get)?(?:\s+\w+)?|npm\s+install|docker\s+pull|git\s+clone|curl\s+(?:-\S+\s+)*https?:\/\/\S+|wget\s+\S+)\b[^.]*?\b(?:hangs?|hanging|times?\s*out|timed\s+out|fails?|dies|stuck|just\s+sits|never\s+finishes)/i;
+const ERRORS: [RegExp, (m: RegExpExecArray) => [string, number | undefined]][] = [
+  [/Failed to connect to ([\w.:-]+?) port (\d+)/i, (m) => [m[1]!, Number(m[2])]],
+  [/connect to host ([\w.-]+) port (\d+)/i, (m) => [m[1]!, Number(m[2])]],
+  [/connection to server at "[^"]*" \((\d+\.\d+\.\d+\.\d+)\), port (\d+)/i, (m) => [m[1]!, Number(m[2])]],
+  [
+    /could not connect to server[^"]*"([\w.-]+)"[^\d]*(?:port (\d+))?/i,
+    (m) => [m[1]!, m[2] ? Number(m[2]) : undefined],
+  ],
+  [/dial tcp (\d+\.\d+\.\d+\.\d+):(\d+)/i, (m) => [m[1]!, Number(m[2])]],
+  [/Can't connect to (?:MySQL )?server on '([\w.-]+)'(?: \((\d+)\))?/i, (m) => [m[1]!, 3306]],
+  [/\bTrying (\d+\.\d+\.\d+\.\d+)(?::(\d+))?/i, (m) => [m[1]!, m[2] ? Number(m[2]) : undefined]],
+  [
+    /\b(?:telnet|nc(?:\s+-\w+)*)\s+(\d+\.\d+\.\d+\.\d+|[\w.-]+\.[a-z]{2,})\s+(\d+)/i,
+    (m) => [m[1]!, Number(m[2])],
+  ],
+  [
+    /(\d+\.\d+\.\d+\.\d+):(\d+): (?:connect: )?(?:connection refused|i\/o timeout|operation timed out)/i,
+    (m) => [m[1]!, Number(m[2])],
+  ],
+  [/\bcurl\s+(?:-\S+\s+)*(https?:\/\/[\w.-]+(?::\d+)?)/i, (m) => [m[1]!, /^https/i.test(m[1]!) ? 443 : 80]],
+];
+
+/** The path the user cares about: "A can't reach C", "from X to Y", curl/psql errors, "needs S3". */
+export const readIntents: Extractor = (x) => {
+  const s = x.s;
+  if (
+    /\b(?:allows?|allowing|deny|denies|permits?)\b/i.test(s) &&
+    !/\bcan't|timeout|time[sd]? out|fails?\b/i.test(s)
+  )
+    return;
+  const port = portMention(s);
+  for (const [re, get] of ERRORS) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const [target, p] = get(m);
+    const host = target.replace(/^https?:\/\//, '').replace(/:\d+$/, '');
+    const to = placeRef(
+      x,
+      host.includes('.') && !/^\d/.test(host) && !/amazonaws|rds/.test(host) && parseIp(host) === undefined
+        ? x.b.find('workload', host)
+          ? host
+          : `https://${host}`
+        : host,
+    );
+    if (to && to.ref.kind === 'ip') {
+      const n = parseIp(to.ref.ip);
+      if (
+        n !== undefined &&
+        isPublicIp(n) &&
+        !x.b.all('workload').some((w) => w.privateIps.includes(to.ref.kind === 'ip' ? to.ref.ip : ''))
+      )
+        to.ref = { kind: 'internet', label: host };
+    }
+    add(x, undefined, to, p ?? port);
+    return;
+  }
+  const ft = FROM_TO.exec(s);
+  if (
+    ft &&
+    !/\b(?:allows?|deny|route|peered|peering|traffic)\s*$/i.test(
+      s.slice(Math.max(0, ft.index - 25), ft.index),
+    )
+  ) {
+    const from = placeRef(x, ft[1]!);
+    const to = placeRef(x, ft[2]!);
+    if (from && to) {
+      add(x, from.ref, to, to.port ?? port);
+      return;
+    }
+  }
+  const c = CANT.exec(s);
+  if (c) {
+    const from = placeRef(x, c[2]!);
+    const to = placeRef(x, c[3]!);
+    if (to) {
+      add(x, from?.ref, to, to.port ?? port);
+      return;
+    }
+  }
+  const u = UNREACH.exec(s);
+  if (u) {
+    const to = placeRef(x, u[1]!);
+    const from = placeRef(x, u[2]!);
+    if (to && from) {
+      add(x, from.ref, to, to.port ?? port);
+      return;
+    }
+  }
+  const a = ARROW.exec(s);
+  if (a && !/^\d/.test(a[1]!.trim())) {
+    const from = placeRef(x, a[1]!);
+    const to = placeRef(x, a[2]!);
+    if (from && to) {
+      add(x, from.ref, to, to.port ?? port);
+      return;
+    }
+  }
+  const n = NEEDS.exec(s);
+  if (n) {
+    const to = placeRef(x, n[2]!);
+    const from = placeRef(x, n[1]!.split(/[,;]/).pop()!);
+    if (to && (to.ref.kind === 'service' || to.ref.kind === 'internet')) {
+      add(
+        x,
+        from && from.ref.kind !== 'service' && from.ref.kind !== 'internet' ? from.ref : undefined,
+        to,
+        to.port ?? port,
+      );
+      return;
+    }
+  }
+  const ni =
+    NO_INET.exec(s) ??
+    (/\bno internet\b|can't get out to the internet|no outbound internet/i.test(s)
+      ? ([s, 'it'] as unknown as RegExpExecArray)
+      : null);
+  if (ni) {
+    const from = placeRef(x, ni[1]!);
+    add(x, from?.ref, { ref: { kind: 'internet' } }, 443);
+    return;
+  }
+  const t = TOOL_HANG.exec(s);
+  if (t) {
+    const url = /https?:\/\/([\w.-]+)/i.exec(t[1]!)?.[1];
+    const svc = url ? serviceMentions(url)[0]?.service : undefined;
+    add(
+      x,
+      undefined,
+      svc && url && /amazonaws/.test(url)
+        ? { ref: { kind: 'service', service: svc, host: url } }
+        : { ref: { kind: 'internet', label: url ?? t[1]! } },
+      443,
+    );
+    return;
+  }
+  // "calls to SQS time out", "S3 uploads hang", "aws s3 ls hangs", "CannotPullContainerError"
+  const svcHang =
+    /\b(?:calls?|requests?|api\s+calls?|connections?|uploads?|downloads?|traffic|aws\s+([a-z0-9-]+)\s+\S+)\s+(?:to\s+)?(?:the\s+)?([\w.-]+)?[^.]{0,30}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|403|access\s*denied|forbidden)/i.exec(
+      s,
+    );
+  const svc = serviceMentions(s)[0];
+  if (
+    svc &&
+    (svcHang || /CannotPullContainerError|403|AccessDenied|timed out|time[sd]? out|hangs?/i.test(s))
+  ) {
+    const region = /\bbucket\b|\bin\s+[a-z]{2}-/i.test(s) ? regionMentions(s)[0]?.region : undefined;
+    add(
+      x,
+      undefined,
+      {
+        ref: {
+          kind: 'service',
+          service: svc.service === 'ecr' ? 'ecr.dkr' : svc.service,
+          ...(region ? { region } : {}),
+        },
+      },
+      443,
+    );
+    if (svc.service.startsWith('ecr') || /CannotPullContainerError/i.test(s))
+      add(x, undefined, { ref: { kind: 'service', service: 's3' } }, 443);
+  }
+};

@@ -1,0 +1,286 @@
+import { addSrc } from '../../model/builder.js';
+import type { Route, RouteTable, RouteTargetKind, Vpc } from '../../model/types.js';
+import { parseCidr } from '../../net/ipv4.js';
+import { kindOfId } from '../../net/resource-ids.js';
+import { clean, isNameToken, vpcIn } from './refs.js';
+import type { Extractor, Sentence } from './sentence.js';
+
+const DEST = String.raw`(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}|0\/0|pl-[\w-]+|(?:the\s+)?default(?:\s+route)?)`;
+const SEP = String.raw`\s*(?:->|=>|:|=|\bvia\b|\bto\b|\bpoints?\s+(?:to|at)\b|\bpointing\s+(?:to|at)\b|\btargets?\b|\bgoes\s+(?:to|via|through|out)\b|\bthrough\b|\bout\s+(?:the|to)\b|\bis\b)\s*(?:the\s+|an?\s+)?`;
+const TARGET = String.raw`(local|igw-[\w-]+|nat-[\w-]+|pcx-[\w-]+|tgw-(?!attach|rtb)[\w-]+|vpce-[\w-]+|eni-[\w-]+|i-[0-9a-f]{8,17}|vgw-[\w-]+|eigw-[\w-]+|igw\b|internet\s+gateway|nat(?:\s+gateway|\s+gw|gw)?\b|peering(?:\s+connection)?|pcx\b|tgw\b|transit\s+gateway|vgw\b|vpn(?:\s+gateway)?|blackhole|nat\s+instance|firewall)`;
+const ROUTE = new RegExp(`${DEST}${SEP}${TARGET}`, 'gi');
+const LOCAL = /(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s+(?:is\s+|->\s*|:\s*)?local\b/gi;
+const TABLE_PHRASE =
+  /\b(?:(main)\s+route\s+table|route\s+table\s+(?!is\b|has\b|for\b|of\b|in\b|on\b|with\b|looks\b|shows\b)([A-Za-z0-9][\w-]*)|([A-Za-z0-9][\w-]*)\s+(?:route\s+table|rtb|rt)\b|\brtb\s+([A-Za-z0-9][\w-]*))/i;
+const NO_ROUTE =
+  /\b(?:no|without|missing(?:\s+the)?|lacks?(?:\s+a)?|doesn't\s+have\s+(?:a|any)|does\s+not\s+have\s+(?:a|any)|there'?s\s+no|nothing\s+for|isn't\s+a|not\s+a)\s+(?:return\s+)?(?:route|routes|entry)?\s*(?:back\s+)?(?:to|for|toward|towards)?\s*([\w./-]+(?:\s+vpc)?)?/gi;
+
+function targetOf(x: Sentence, raw: string, vpc?: Vpc): { kind: RouteTargetKind; id?: string } {
+  const t = raw.toLowerCase().replace(/\s+/g, ' ');
+  if (t === 'local') return { kind: 'local', id: 'local' };
+  if (t === 'blackhole') return { kind: 'unknown' };
+  const k = kindOfId(raw);
+  const map: Partial<Record<string, RouteTargetKind>> = {
+    igw: 'igw',
+    nat: 'nat',
+    pcx: 'pcx',
+    tgw: 'tgw',
+    vpce: 'vpce',
+    eni: 'eni',
+    instance: 'instance',
+    vgw: 'vgw',
+    eigw: 'eigw',
+  };
+  if (k && map[k] && /-[0-9a-z]/i.test(raw)) return { kind: map[k]!, id: raw };
+  const generic: [RegExp, RouteTargetKind][] = [
+    [/^(igw|internet gateway)$/, 'igw'],
+    [/^(nat|nat gateway|nat gw|natgw)$/, 'nat'],
+    [/^nat instance$/, 'instance'],
+    [/^(peering|peering connection|pcx)$/, 'pcx'],
+    [/^(tgw|transit gateway)$/, 'tgw'],
+    [/^(vgw|vpn|vpn gateway)$/, 'vgw'],
+    [/^firewall$/, 'vpce'],
+  ];
+  for (const [re, kind] of generic) {
+    if (!re.test(t)) continue;
+    // the one such thing the input knows of, in this VPC if it can tell
+    const id = knownId(x, kind, vpc);
+    return { kind, ...(id ? { id } : {}) };
+  }
+  return { kind: 'unknown', id: raw };
+}
+
+function knownId(x: Sentence, kind: RouteTargetKind, vpc?: Vpc): string | undefined {
+  const pick = <T extends { id?: string; vpc?: string; vpcs?: string[] }>(all: T[]): string | undefined => {
+    const inVpc = vpc
+      ? all.filter((e) => e.vpc === vpc.key || e.vpcs?.includes(vpc.key) || (!e.vpc && !e.vpcs?.length))
+      : all;
+    return inVpc.length === 1 ? inVpc[0]!.id : undefined;
+  };
+  if (kind === 'igw') return pick(x.b.all('igw'));
+  if (kind === 'nat') return pick(x.b.all('nat'));
+  if (kind === 'pcx') return pick(x.b.all('pcx'));
+  if (kind === 'tgw')
+    return x.b
+      .all('tgw-attach')
+      .map((a) => a.tgw)
+      .find(Boolean);
+  return undefined;
+}
+
+/** The VPC a sentence's routes belong to: "on the shared side", "app side", "in VPC B". */
+function sideVpc(x: Sentence): Vpc | undefined {
+  const side =
+    /\b(?:on\s+the\s+|in\s+the\s+|the\s+)?([A-Za-z0-9][\w-]*)(?:'s)?\s+side\b/i.exec(x.s)?.[1] ??
+    /\bin\s+(?:vpc\s+)?([A-Z])\b(?!\w)/.exec(x.s)?.[1];
+  if (side && isNameToken(side)) {
+    const exact = x.b.find('vpc', side);
+    if (exact) return exact;
+    const pre = x.b.all('vpc').find((v) => [...v.aliases].some((a) => a.startsWith(side.toLowerCase())));
+    if (pre) return pre;
+  }
+  return undefined;
+}
+
+/** The route table a sentence talks about; null when the pasted config already shows that side's tables. */
+function tableIn(x: Sentence, routesAt: number): RouteTable | undefined | null {
+  const ids = x.ids.filter((i) => i.kind === 'rtb');
+  const before = ids.filter((i) => i.index <= routesAt);
+  const id = (before[before.length - 1] ?? ids[0])?.id;
+  if (id) return x.b.routeTable({ id });
+  const p = TABLE_PHRASE.exec(x.s);
+  if (p) {
+    if (p[1]) {
+      const vpc = sideVpc(x) ?? x.st.lastVpc;
+      const main = x.b.all('rtb').find((t) => t.main && (!vpc || t.vpc === vpc.key));
+      if (main) return main;
+      const t = x.b.routeTable({ name: `main route table${vpc ? ` of ${vpc.name ?? vpc.id}` : ''}` });
+      t.main = true;
+      if (vpc) t.vpc = vpc.key;
+      return t;
+    }
+    const name = clean(p[2] ?? p[3] ?? p[4] ?? '');
+    if (isNameToken(name) || /^(private|public)$/i.test(name)) {
+      const vpc = sideVpc(x);
+      const full = vpc && /^(private|public)$/i.test(name) ? `${vpc.name ?? vpc.id} ${name}` : name;
+      const t = x.b.find('rtb', full) ?? x.b.routeTable({ name: full });
+      if (vpc && !t.vpc) t.vpc = vpc.key;
+      return t;
+    }
+  }
+  // "that subnet's route table", "the subnet's rt"
+  const subnetTable = /\bsubnet'?s\s+(?:route\s+table|rtb|rt)\b/i.test(x.s) && x.st.lastSubnet?.routeTable;
+  if (subnetTable) return x.b.all('rtb').find((t) => t.key === subnetTable);
+  const vpc = sideVpc(x);
+  if (vpc) {
+    const cfg = x.b.all('rtb').filter((t) => t.vpc === vpc.key && t.src.some((s) => s.kind === 'config'));
+    if (cfg.length) return null; // the pasted config says what the tables hold
+    return (
+      x.b.find('rtb', `${vpc.name ?? vpc.id} route table`) ??
+      Object.assign(x.b.routeTable({ name: `${vpc.name ?? vpc.id} route table` }), { vpc: vpc.key })
+    );
+  }
+  if (x.st.listingTable) return x.st.listingTable;
+  return undefined;
+}
+
+function pushRoute(t: RouteTable, r: Route): void {
+  const same = t.routes.find((o) => (o.cidr?.text ?? o.prefixList) === (r.cidr?.text ?? r.prefixList));
+  if (same) {
+    if (r.target.id && !same.target.id) same.target = r.target;
+    if (r.state) same.state = r.state;
+    return;
+  }
+  t.routes.push(r);
+}
+
+/** Route lines: "10.2.0.0/16 -> pcx-…", "0.0.0.0/0 via nat-…", "pl-… → vpce-…", "10.0.0.0/16 local". */
+export const readRoutes: Extractor = (x) => {
+  const found: { index: number; route: Route }[] = [];
+  for (const m of x.s.matchAll(ROUTE)) {
+    const destRaw = m[1]!.toLowerCase();
+    const cidr =
+      destRaw === '0/0' || destRaw.includes('default') ? parseCidr('0.0.0.0/0') : parseCidr(destRaw);
+    const pl = destRaw.startsWith('pl-') ? m[1] : undefined;
+    if (!cidr && !pl) continue;
+    // "allows 443 from 10.0.0.0/16" is not a route; neither is "10.0.1.5 to 10.0.2.9"
+    const pre = x.s.slice(Math.max(0, (m.index ?? 0) - 12), m.index).toLowerCase();
+    if (/\b(from|allows?|allow|deny|source|src)\s*$/.test(pre)) continue;
+    const tRaw = m[2]!;
+    const tail = x.s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 30);
+    const blackhole =
+      /^\s*\(?\s*(?:is\s+|state\s*:?\s*|status\s*:?\s*)?blackhole/i.test(tail) || /^blackhole$/i.test(tRaw);
+    found.push({
+      index: m.index ?? 0,
+      route: {
+        ...(cidr ? { cidr } : {}),
+        ...(pl ? { prefixList: pl } : {}),
+        target: targetOf(x, tRaw, x.st.lastVpc),
+        ...(blackhole
+          ? { state: 'blackhole' as const }
+          : /^\s*\(?\s*active/i.test(tail)
+            ? { state: 'active' as const }
+            : {}),
+        src: { ...x.src },
+      },
+    });
+  }
+  for (const m of x.s.matchAll(LOCAL)) {
+    const cidr = parseCidr(m[1]!);
+    if (cidr && !found.some((f) => f.route.cidr?.text === cidr.text))
+      found.push({
+        index: m.index ?? 0,
+        route: { cidr, target: { kind: 'local', id: 'local' }, src: { ...x.src } },
+      });
+  }
+  // a table header on its own line: "rtb-private:" / "route table rtb-0abc (main):"
+  const header =
+    /^(?:route\s+table\s+)?(rtb-[\w-]+|[\w-]+\s+route\s+table|main\s+route\s+table)\s*(?:\((main)\))?\s*:?\s*$/i.exec(
+      x.s,
+    );
+  if (header && found.length === 0) {
+    const t = tableIn(x, x.s.length) ?? undefined;
+    if (t) {
+      if (header[2]) t.main = true;
+      x.st.listingTable = t;
+      x.st.lastTable = t;
+      addSrc(t, x.src);
+      x.hit = true;
+    }
+    return;
+  }
+  const ti = found.length ? tableIn(x, found[0]!.index) : tableIn(x, x.s.length);
+  if (ti === null) return;
+  const t = ti ?? (found.length ? x.st.lastTable : undefined);
+  if (found.length === 0) {
+    if (!t) x.st.listingTable = undefined;
+    if (t) {
+      associate(x, t);
+      x.st.lastTable = t;
+    }
+    noRoutes(x, t);
+    return;
+  }
+  const table =
+    t ??
+    x.b.routeTable({
+      name: x.st.lastSubnet
+        ? `route table of ${x.st.lastSubnet.name ?? x.st.lastSubnet.id}`
+        : 'the route table',
+    });
+  if (!t && x.st.lastSubnet && !x.st.lastSubnet.routeTable) {
+    x.st.lastSubnet.routeTable = table.key;
+    if (!table.subnets.includes(x.st.lastSubnet.key)) table.subnets.push(x.st.lastSubnet.key);
+  }
+  addSrc(table, x.src);
+  for (const f of found) pushRoute(table, f.route);
+  if (/\s(main)\b|\(main\)/i.test(x.s) && /\bmain\b/i.test(x.s.slice(0, found[0]!.index))) table.main = true;
+  if (
+    found.some((f) => f.route.target.kind === 'local') ||
+    /\b(only|just)\b/i.test(x.s) ||
+    (found.length >= 2 && /:/.test(x.s))
+  )
+    table.complete = true;
+  associate(x, table);
+  x.st.lastTable = table;
+  x.hit = true;
+  noRoutes(x, table);
+};
+
+/** "both on rtb-private", "uses rtb-…", "associated with rtb-…", "route table rtb-…" next to subnets. */
+function associate(x: Sentence, t: RouteTable): void {
+  if (!/\b(on|uses?|using|associated|attached|route\s+table|rtb|rt)\b/i.test(x.s)) return;
+  const subnets = x.b
+    .all('subnet')
+    .filter(
+      (s) =>
+        s.src.some((src) => src.lines.includes(x.line)) ||
+        x.ids.some((i) => i.kind === 'subnet' && s.aliases.has(i.id.toLowerCase())),
+    );
+  const tIdx = x.ids.find((i) => i.kind === 'rtb')?.index ?? x.s.search(/route\s+table|\brtb\b/i);
+  for (const s of subnets) {
+    // the subnet must be named before the table ("public-1a … route table rtb-public")
+    const named = [s.id, s.name]
+      .filter(Boolean)
+      .map((n) => x.s.indexOf(n!))
+      .filter((i) => i >= 0);
+    if (named.length && tIdx >= 0 && Math.min(...named) > tIdx) continue;
+    if (s.routeTable && s.routeTable !== t.key) {
+      const other = x.b.all('rtb').find((k) => k.key === s.routeTable);
+      if (other?.src.some((src) => src.kind === 'config')) continue;
+    }
+    s.routeTable = t.key;
+    if (!t.subnets.includes(s.key)) t.subnets.push(s.key);
+    if (!t.vpc && s.vpc) t.vpc = s.vpc;
+  }
+}
+
+/** "no route back to 10.10.0.0/16", "nothing for VPC C", "no 0.0.0.0/0", "no default route". */
+function noRoutes(x: Sentence, t: RouteTable | undefined): void {
+  if (!/\b(no|without|missing|lacks?|doesn't|does not|nothing|isn't)\b/i.test(x.s)) return;
+  for (const m of x.s.matchAll(NO_ROUTE)) {
+    const after = x.s.slice(m.index ?? 0, (m.index ?? 0) + m[0].length + 40);
+    if (!/\broutes?\b|\bentry\b|\bnothing\s+for\b|0\.0\.0\.0\/0|default/i.test(after)) continue;
+    const table = t ?? x.st.lastTable;
+    if (!table) continue;
+    const cidrs: string[] = [...(after.match(/\d+\.\d+\.\d+\.\d+\/\d+/g) ?? [])];
+    if (/0\.0\.0\.0\/0|default\s+route|internet|\bnat\b|\bigw\b/i.test(after)) cidrs.push('0.0.0.0/0');
+    const vpc = m[1] ? vpcIn(x, m[1], false) : undefined;
+    if (vpc) for (const c of vpc.cidrs) cidrs.push(c.cidr.text);
+    if (/\bback\b|\breturn\b/i.test(after)) table.noReturnRoute = true;
+    for (const c of cidrs) {
+      const cidr = parseCidr(c);
+      if (
+        cidr &&
+        !table.noRouteFor?.some((k) => k.text === cidr.text) &&
+        !table.routes.some((r) => r.cidr?.text === cidr.text)
+      ) {
+        table.noRouteFor = [...(table.noRouteFor ?? []), cidr];
+      }
+    }
+    if (cidrs.length || table.noReturnRoute) {
+      addSrc(table, x.src);
+      x.hit = true;
+    }
+  }
+}

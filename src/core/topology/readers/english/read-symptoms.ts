@@ -1,0 +1,67 @@
+import type { Claim, SymptomKind } from '../../model/types.js';
+import type { Extractor } from './sentence.js';
+
+const SYMPTOMS: [RegExp, SymptomKind][] = [
+  [
+    /CannotPullContainerError|failed to pull (?:image|layer)|ImagePullBackOff|ErrImagePull|image pull(?:s)?\s+(?:fail|hang|time)|can't pull (?:the )?images?|pulling (?:the )?image.*(?:timeout|timed out|hangs?)/i,
+    'image-pull-timeout',
+  ],
+  [
+    /\b(?:large|big|bigger|larger)\s+(?:files?|transfers?|uploads?|downloads?|responses?|payloads?|queries|requests?|packets?|objects?)\b[^.]*\b(?:hang|hangs|stall|stalls|stuck|freeze|freezes|time\s*out|times out|fail)|\b(?:small|tiny)\b[^.]*\b(?:work|fine|ok)\b[^.]*\b(?:large|big|bigger|larger)\b|\bstalls?\s+(?:after|at)\s+\d|\bmtu\b|\bpmtud\b|fragmentation needed|scp\s+(?:hangs|stalls)|hangs?\s+(?:after|on)\s+(?:the\s+)?(?:tls|ssl)\s+handshake/i,
+    'large-transfer-hang',
+  ],
+  [/\b403\b|AccessDenied|Access Denied|\bForbidden\b|not authorized to perform/i, 'access-denied'],
+  [/connection refused|ECONNREFUSED|\brefused\b|\bRST\b|connection reset by peer|ECONNRESET/i, 'refused'],
+  [
+    /time[sd]?\s?out|timeout|timing out|\bhangs?\b|\bhanging\b|no response|i\/o timeout|just sits|stuck at|never (?:connects|returns|responds)|ETIMEDOUT|unreachable|Task timed out|timed-out|spins forever/i,
+    'timeout',
+  ],
+  [/\bunhealthy\b|health ?checks? (?:fail|failing)|Target\.Timeout/i, 'unhealthy'],
+  [
+    /\bno internet\b|no outbound internet|can't get out|can't reach the internet|no internet access|offline/i,
+    'no-internet',
+  ],
+  [
+    /overlapping cidr|cidr(?:s| blocks?)? overlap|overlaps? with|InvalidVpcPeeringConnection|peering (?:request|connection)? ?(?:fails?|failed|errors?|won't (?:create|work))|can't (?:create|set up) (?:the |a )?peering/i,
+    'peering-create-failed',
+  ],
+];
+
+const CLAIMS: [RegExp, Claim['kind']][] = [
+  [/\bsite[- ]to[- ]site\b|\bvpn\b|\bipsec\b|\bcustomer gateway\b/i, 'vpn'],
+  [/\bdirect ?connect\b|\bdx\b/i, 'direct-connect'],
+  [/cross[- ]region|inter[- ]region|another region|different regions?/i, 'cross-region'],
+  [
+    /aws:SourceIp\b|\bSourceIp\b|source ?ip condition|ip[- ]based bucket policy|bucket policy (?:that )?(?:only )?allows? (?:our|the) (?:office|nat|public) ip/i,
+    'policy-sourceip',
+  ],
+  [
+    /\bicmp\b[^.]*\b(?:blocked|denied|disabled|dropped)\b|\bblock(?:s|ed|ing)?\s+(?:all\s+)?icmp\b|\bno\s+icmp\b|icmp\s+(?:is\s+)?not\s+allowed/i,
+    'icmp-blocked',
+  ],
+  [/\bsame vpc\b/i, 'same-vpc'],
+  [/\bworked (?:fine|before)|used to work|was working/i, 'worked-before'],
+];
+
+/** What went wrong, in the user's words, and statements about the path that are not entities. */
+export const readSymptoms: Extractor = (x) => {
+  for (const [re, kind] of SYMPTOMS) {
+    if (!re.test(x.s)) continue;
+    if (
+      kind === 'refused' &&
+      /\bnot\s+(?:a\s+)?(?:connection\s+)?refused\b|\brefused\b.*\bnot\b.*\btimeout\b/i.test(x.s)
+    )
+      continue;
+    if (kind === 'peering-create-failed' && !/peer|pcx|overlap/i.test(x.s)) continue;
+    if (!x.b.model.symptoms.some((s) => s.kind === kind && s.src.lines[0] === x.line))
+      x.b.model.symptoms.push({ kind, src: x.src });
+    x.hit = true;
+    if (kind === 'timeout' && /\bunreachable\b/i.test(x.s) && !/time/i.test(x.s)) break;
+  }
+  for (const [re, kind] of CLAIMS) {
+    if (re.test(x.s)) {
+      x.b.model.claims.push({ kind, src: x.src });
+      if (kind !== 'same-vpc' && kind !== 'worked-before') x.hit = true;
+    }
+  }
+};

@@ -1,0 +1,188 @@
+import { addSrc } from '../../model/builder.js';
+import type { Subnet, Vpc } from '../../model/types.js';
+import { parseCidr } from '../../net/ipv4.js';
+import { azMentions, regionMentions } from './mentions.js';
+import { clean, isNameToken, roleOfName, SUBNET_NAME } from './refs.js';
+import type { Extractor, Sentence } from './sentence.js';
+
+const VPC_NAME_BEFORE = /(?:^|[\s(,;])([A-Za-z0-9][\w-]*)\s+vpc\b/gi;
+const VPC_NAME_AFTER = /\bvpc\s+([A-Za-z0-9][\w-]*)/gi;
+const DNS_ATTR =
+  /(enable[_ ]?dns[_ ]?(hostnames|support)|dns (hostnames|resolution|support))\s*(?:is\s+|=\s*|:\s*|are\s+)?(true|false|on|off|enabled|disabled|yes|no)/gi;
+
+function addCidr(v: Vpc, text: string, x: Sentence): void {
+  const c = parseCidr(text);
+  if (!c || v.cidrs.some((k) => k.cidr.text === c.text)) return;
+  v.cidrs.push({ cidr: c, src: x.src });
+}
+
+/** Masked CIDRs in `s` from `from` up to the next anchor (another VPC or a subnet word), within `max` chars. */
+function cidrsAfter(
+  x: Sentence,
+  from: number,
+  max: number,
+  subnetStop = true,
+): { text: string; index: number }[] {
+  const window = x.s.slice(from, from + max);
+  let stop = window.length;
+  const m = (
+    subnetStop
+      ? /\bsubnets?\b|\bsubnet-|\bvpc\b|\bvpc-|<->|\bpeer|\band\s+(?:vpc\s+)?[A-Z]\b/i
+      : /\bvpc\b|\bvpc-|<->|\bpeer/i
+  ).exec(window.slice(1));
+  if (m) stop = m.index + 1;
+  return x.cidrs.filter((c) => c.masked && c.index >= from && c.index < from + stop);
+}
+
+function vpcAnchor(x: Sentence, v: Vpc, end: number): void {
+  addSrc(v, x.src);
+  x.hit = true;
+  x.st.lastVpc = v;
+  for (const c of cidrsAfter(x, end, 60)) {
+    const cidr = parseCidr(c.text);
+    if (cidr && cidr.bits <= 24) addCidr(v, c.text, x);
+  }
+  const after = x.s.slice(end, end + 60);
+  const sec =
+    /secondary(?:\s+cidr)?(?:\s+block)?\s*(?:of\s+|is\s+|:\s*|=\s*)?(\d+\.\d+\.\d+\.\d+\/\d+)/i.exec(
+      x.s.slice(end),
+    );
+  if (sec) addCidr(v, sec[1]!, x);
+  const r = regionMentions(after)[0];
+  if (r && /\bin\s+$|\(\s*$|,\s*$/.test(after.slice(0, r.index)) && !v.region) v.region = r.region;
+}
+
+/** VPCs: `vpc-…` IDs, "VPC A", "app VPC", with the CIDR blocks and Region that follow them. */
+export const readVpcs: Extractor = (x) => {
+  const seen = new Set<Vpc>();
+  for (const m of x.ids.filter((i) => i.kind === 'vpc')) {
+    const before = x.s.slice(0, m.index);
+    const nm =
+      /([A-Za-z0-9][\w-]*)(?:\s+vpc)?\s*[(=:]\s*$/i.exec(before)?.[1] ??
+      /\b(?:vpc|the)\s+([A-Za-z0-9][\w-]*)\s*\(\s*$/i.exec(before)?.[1];
+    const after = /^\s*\(\s*([A-Za-z][\w-]*)\s*\)/.exec(x.s.slice(m.index + m.id.length))?.[1];
+    const name = [nm, after].find((n) => isNameToken(n) && !/^vpc$/i.test(n!));
+    const v = x.b.vpc({ id: m.id, ...(name ? { name: clean(name) } : {}) });
+    seen.add(v);
+    vpcAnchor(x, v, m.index + m.id.length);
+  }
+  for (const re of [VPC_NAME_AFTER, VPC_NAME_BEFORE]) {
+    for (const m of x.s.matchAll(re)) {
+      const name = clean(m[1]!);
+      if (!isNameToken(name) || /^vpc-/i.test(name) || /^(vpc|vpcs)$/i.test(name)) continue;
+      if (
+        re === VPC_NAME_BEFORE &&
+        /^(each|every|peer|the|a|an|new|same|other|one|this|that|both|two|your|our|my)$/i.test(name)
+      )
+        continue;
+      const existing = x.b.find('vpc', name);
+      const v =
+        existing ??
+        (re === VPC_NAME_AFTER || /\d|-|^[A-Z]/.test(name) || x.cidrs.length ? x.b.vpc({ name }) : undefined);
+      if (!v || seen.has(v)) continue;
+      seen.add(v);
+      vpcAnchor(x, v, (m.index ?? 0) + m[0].length);
+    }
+  }
+  // DNS attributes of the VPC being talked about
+  for (const m of x.s.matchAll(DNS_ATTR)) {
+    const v =
+      [...seen][0] ??
+      x.st.lastVpc ??
+      (x.b.all('vpc').length === 1 ? x.b.all('vpc')[0] : x.b.vpc({ name: 'the VPC' }));
+    if (!v) continue;
+    const on = /^(true|on|enabled|yes)$/i.test(m[4]!);
+    const what = (m[2] ?? m[3] ?? '').toLowerCase();
+    if (what.startsWith('hostname')) v.dnsHostnames = on;
+    else v.dnsSupport = on;
+    v.src.push({ ...x.src, text: `${x.src.text}` });
+    x.hit = true;
+  }
+  const region = regionMentions(x.s)[0];
+  if (region && !x.st.region) x.st.region = region.region;
+};
+
+function subnetAnchor(x: Sentence, s: Subnet, start: number, end: number): void {
+  addSrc(s, x.src);
+  x.hit = true;
+  x.st.lastSubnet = s;
+  if (!s.cidr) {
+    // "public-1a 10.20.0.0/24 (subnet-…)", "subnet-… (10.31.2.0/24)", "10.0.1.0/24 (subnet-…)"
+    const near = x.cidrs.filter(
+      (c) =>
+        c.masked &&
+        ((c.index >= end && c.index - end < 30) ||
+          (c.index < start && start - (c.index + c.text.length) < 6)),
+    );
+    const c = near.map((n) => parseCidr(n.text)).find((k) => k && k.bits >= 16);
+    if (c) s.cidr = c;
+  }
+  const az = azMentions(x.s.slice(end, end + 40))[0];
+  if (az && !s.az) s.az = az.az;
+  const role =
+    roleOfName(s.name) ??
+    roleOfName(/\b(public|private)\s+subnet/i.exec(x.s.slice(Math.max(0, start - 20), end + 20))?.[1]);
+  if (role && !s.roleHint) s.roleHint = role;
+}
+
+/** Subnets: `subnet-…` IDs and names like `public-1a`, `private-app-1b`, with CIDR, AZ and role. */
+export const readSubnets: Extractor = (x) => {
+  const seen = new Set<Subnet>();
+  for (const m of x.ids.filter((i) => i.kind === 'subnet')) {
+    const before = x.s.slice(0, m.index);
+    const nm =
+      /([A-Za-z0-9][\w-]*)\s*(?:\d+\.\d+\.\d+\.\d+\/\d+\s*)?[(=:]\s*$/.exec(before)?.[1] ??
+      /([A-Za-z0-9][\w-]*)\s+(?:is\s+|=\s*)$/.exec(before)?.[1];
+    const after = /^\s*\(\s*([A-Za-z][\w-]*)\s*[,)]/.exec(x.s.slice(m.index + m.id.length))?.[1];
+    const name = [nm, after].find(
+      (n) => isNameToken(n) && !/^(subnet|in|into|is)$/i.test(n!) && !/^(vpc|rtb|sg|acl)-/i.test(n!),
+    );
+    const s = x.b.subnet({ id: m.id, ...(name ? { name: clean(name) } : {}) });
+    seen.add(s);
+    subnetAnchor(x, s, m.index - (name ? name.length + 2 : 0), m.index + m.id.length);
+  }
+  for (const m of x.s.matchAll(SUBNET_NAME)) {
+    const name = m[1]!;
+    if (!/-/.test(name) || /^(subnet|vpc|rtb|sg|acl|nat|igw|pcx|vpce|tgw|eni|pl)-/i.test(name)) continue;
+    if (!/(public|private|priv|pub|isolated|subnet|app|db|data|web|lambda|tgw|mgmt|dmz)/i.test(name))
+      continue;
+    const idx = m.index ?? 0;
+    const next = x.s.slice(idx + name.length, idx + name.length + 25);
+    const existing = x.b.find('subnet', name);
+    const hasCidr = /^\s*[(=:]?\s*\d+\.\d+\.\d+\.\d+\/\d+/.test(next);
+    const saysSubnet = /\bsubnets?\b/i.test(x.s) || /^(public|private)-/i.test(name);
+    if (!existing && !hasCidr && !saysSubnet) continue;
+    if (/^[\w-]*(vpc)$/i.test(name)) continue;
+    const s = existing ?? x.b.subnet({ name });
+    if (seen.has(s)) continue;
+    seen.add(s);
+    subnetAnchor(x, s, idx, idx + name.length);
+  }
+  // "subnet X 10.0.1.0/24" / "X subnet (10.0.1.0/24)" / "private subnets 10.0.1.0/24 and 10.0.2.0/24"
+  for (const m of x.s.matchAll(
+    /\b(?:(public|private|isolated|app|db|data|web)\s+)?subnets?\s+(?:([A-Za-z][\w-]*)\s+)?\(?((?:\d+\.\d+\.\d+\.\d+\/\d+(?:\s*(?:,|and|&)\s*)?)+)/gi,
+  )) {
+    const role = roleOfName(m[1]);
+    const nm = m[2] && isNameToken(m[2]) ? m[2] : undefined;
+    for (const c of m[3]!.match(/\d+\.\d+\.\d+\.\d+\/\d+/g) ?? []) {
+      const cidr = parseCidr(c);
+      if (!cidr) continue;
+      const s = nm
+        ? x.b.subnet({ name: nm })
+        : ([...x.b.all('subnet')].find((k) => k.cidr?.text === cidr.text) ??
+          x.b.subnet({ name: `${m[1] ? `${m[1].toLowerCase()} ` : ''}subnet ${cidr.text}` }));
+      if (!s.cidr) s.cidr = cidr;
+      if (role && !s.roleHint) s.roleHint = role;
+      addSrc(s, x.src);
+      x.st.lastSubnet = s;
+      x.hit = true;
+    }
+  }
+  // "the private subnet" / "a public subnet" with one known subnet of that role
+  const roleMention = /\b(public|private)\s+subnets?\b/i.exec(x.s);
+  if (roleMention && seen.size === 0) {
+    const role = roleMention[1]!.toLowerCase() as 'public' | 'private';
+    const cands = x.b.all('subnet').filter((s) => s.roleHint === role);
+    if (cands.length >= 1) x.st.lastSubnet = cands[0];
+  }
+};

@@ -1,0 +1,24 @@
+import type { ModelBuilder } from '../../model/builder.js';
+import type { Nacl, RouteTable, SecurityGroup, Subnet, Vpc, Workload } from '../../model/types.js';
+
+/** What the text has been talking about: the referents of "it", "the subnet", "the route table". */
+export class State {
+  lastVpc?: Vpc;
+  lastSubnet?: Subnet;
+  lastTable?: RouteTable;
+  /** the table a listing (`rtb-private:` on its own line) is filling */
+  listingTable?: RouteTable;
+  lastSg?: SecurityGroup;
+  lastNacl?: Nacl;
+  naclDir?: 'in' | 'out';
+  sgDir?: 'in' | 'out';
+  lastWorkload?: Workload;
+  /** the IP of a shell prompt (`[ec2-user@ip-10-31-2-118 ~]$`): where commands ran */
+  promptIp?: string;
+  /** the region of the message, when it names one */
+  region?: string;
+  /** a nslookup/dig block being read */
+  dns?: { name?: string; answer: boolean; line: number };
+
+  constructor(readonly b: ModelBuilder) {}
+}

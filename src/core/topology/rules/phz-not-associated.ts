@@ -1,0 +1,73 @@
+import type { Finding } from '../../report/schema.js';
+import { ev, makeFinding } from '../findings/make-finding.js';
+import type { HostedZone, Vpc } from '../model/types.js';
+import { label } from '../reason/lookup.js';
+import type { Rule } from './rule.js';
+
+function inZone(name: string, zone: string): boolean {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  const z = zone.toLowerCase().replace(/\.$/, '');
+  return n === z || n.endsWith(`.${z}`);
+}
+
+/** PHZ_NOT_ASSOCIATED_WITH_VPC: a private zone's names do not resolve from a VPC it is not associated with. */
+export const phzNotAssociated: Rule = (ctx) => {
+  const { model } = ctx;
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const zone of model.hostedZones.values()) {
+    if (!zone.private) continue;
+    // the VPCs that ask: the source of any path, or the VPC of a failed lookup
+    const askers = new Set<Vpc>();
+    for (const p of ctx.paths) if (p.from.vpc) askers.add(p.from.vpc);
+    const failed = model.dnsAnswers.filter(
+      (d) => inZone(d.name, zone.zoneName) && (d.nxdomain || d.ips.length === 0),
+    );
+    if (askers.size === 0 && failed.length === 0 && !ctx.symptoms.has('nxdomain')) continue;
+    for (const v of askers) {
+      if (zone.vpcs.includes(v.key)) continue;
+      if (!zone.complete && zone.vpcs.length === 0) continue;
+      const key = `${zone.key}|${v.key}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(
+        finding(
+          zone,
+          v,
+          failed.map((f) => f.src),
+        ),
+      );
+    }
+  }
+  return out;
+
+  function finding(
+    zone: HostedZone,
+    v: Vpc,
+    lookups: { kind: 'config' | 'text'; lines: number[]; text: string }[],
+  ): Finding {
+    const assoc = zone.vpcs.map((k) => model.vpcs.get(k)).filter((x): x is Vpc => !!x);
+    const zoneId = zone.id ?? '<HOSTED_ZONE_ID>';
+    return makeFinding({
+      code: 'PHZ_NOT_ASSOCIATED_WITH_VPC',
+      severity: 'error',
+      title: `Private hosted zone ${zone.zoneName} is not associated with ${label(v)}`,
+      explanation: `Names in a private hosted zone resolve only from VPCs associated with the zone. ${zone.zoneName} is associated with ${assoc.length ? assoc.map(label).join(', ') : 'other VPCs'}, not ${label(v)}, so lookups from there get NXDOMAIN (or the public answer). Peering and Transit Gateway do not carry private-zone resolution: associate the zone with every VPC that needs it (or share it with Route 53 Resolver rules).`,
+      evidence: [
+        ev(zone.src[0], 'the zone and its VPCs'),
+        ...lookups.slice(0, 3).flatMap((s) => ev(s, 'lookup fails')),
+        ev(v.src[0]),
+      ],
+      fixes: [
+        {
+          summary: `Associate ${zone.zoneName} with ${label(v)}${v.region ? ` (${v.region})` : ''}; for another account, authorize the association first`,
+          commands: [
+            `aws route53 associate-vpc-with-hosted-zone --hosted-zone-id ${zoneId} --vpc VPCRegion=${v.region ?? '<REGION>'},VPCId=${v.id ?? '<VPC_ID>'}`,
+          ],
+          terraform: `resource "aws_route53_zone_association" "${(v.name ?? 'vpc').replace(/[^a-z0-9]+/gi, '_').toLowerCase()}" {\n  zone_id = "${zoneId}"\n  vpc_id  = "${v.id ?? '<VPC_ID>'}"\n}`,
+        },
+      ],
+      subject: { resourceIds: [zone.id, v.id].filter((s): s is string => !!s) },
+    });
+  }
+};
