@@ -54,13 +54,19 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   const log = createLogger({ level: common.LOG_LEVEL, secrets });
   const server = new HttpServer(log);
   const running: RunningAdapter[] = [];
-  if (slack) {
-    const { startSlack } = await import('./adapters/slack/start-slack.js');
-    running.push(await startSlack({ config: slack, server, log }));
-  }
-  if (discord) {
-    const { startDiscord } = await import('./adapters/discord/start-discord.js');
-    running.push(await startDiscord({ config: discord, server, log }));
+  try {
+    if (slack) {
+      const { startSlack } = await import('./adapters/slack/start-slack.js');
+      running.push(await startSlack({ config: slack, server, log }));
+    }
+    if (discord) {
+      const { startDiscord } = await import('./adapters/discord/start-discord.js');
+      running.push(await startDiscord({ config: discord, server, log }));
+    }
+  } catch (err) {
+    // e.g. a token Slack refuses: say which and what to do, without a stack trace.
+    process.stderr.write(`vpcdiag: could not start: ${(err as Error).message}\n`);
+    process.exit(2);
   }
   const port = await server.listen(common.PORT);
   log.info('vpcdiag started', { port, adapters: running.map((r) => r.name) });

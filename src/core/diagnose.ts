@@ -44,6 +44,11 @@ export class Diagnosis {
     this.reader.line(raw);
   }
 
+  /** Reads the line `text.slice(start, end)` in place (see FlowLogReader.lineIn). */
+  lineIn(text: string, start: number, end: number): void {
+    this.reader.lineIn(text, start, end);
+  }
+
   text(text: string): void {
     this.reader.text(text);
   }

@@ -13,7 +13,10 @@ function sources(dir: string): string[] {
 
 const FORBIDDEN: [RegExp, string][] = [
   [/from ['"]node:/, 'a node:* import (I/O belongs in adapters or src/io)'],
-  [/from ['"](fs|path|http|https|net|os|zlib|child_process|crypto|stream|readline)['"]/, 'a Node built-in import'],
+  [
+    /from ['"](fs|path|http|https|net|os|zlib|child_process|crypto|stream|readline)['"]/,
+    'a Node built-in import',
+  ],
   [/from ['"](@slack\/|discord\.js|@discordjs\/|undici|commander)/, 'a platform SDK or CLI import'],
   [/process\.(env|stdout|stderr|stdin|argv|exit)/, 'process access'],
   [/Date\.now\(|new Date\(\)|performance\.now\(/, 'reading the clock (pass `now` in)'],

@@ -16,7 +16,7 @@ export interface DiagnoseCommandOptions {
 /** `vpcdiag diagnose FILE|-`: the report; exit code 1 when a finding is at or above `--fail-on`. */
 export async function diagnoseCommand(path: string, options: DiagnoseCommandOptions): Promise<number> {
   const diagnosis = new Diagnosis({ format: options.format, now: new Date() });
-  await readInputLines(path, (l) => diagnosis.line(l));
+  await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));
   const report = diagnosis.finish();
   const out = new Output();
   if (options.json) out.line(JSON.stringify(report, null, 2));

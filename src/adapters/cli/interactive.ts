@@ -38,7 +38,7 @@ export async function interactive(
     if (pending.length === 0 && isFile(trimmed)) {
       const d = new Diagnosis({ now: new Date() });
       try {
-        await readInputLines(trimmed, (l) => d.line(l));
+        await readInputLines(trimmed, (t, s, e) => d.lineIn(t, s, e));
         print(d.finish());
       } catch (err) {
         output.write(`vpcdiag: ${(err as Error).message}\n`);

@@ -36,7 +36,7 @@ export async function parseCommand(path: string, options: ParseOptions): Promise
         }
       };
   const reader = new FlowLogReader({ format: options.format, onItem });
-  await readInputLines(path, (l) => reader.line(l));
+  await readInputLines(path, (t, s, e) => reader.lineIn(t, s, e));
   const { stats, warnings } = reader.end();
   if (options.stats) {
     if (options.json) {

@@ -158,14 +158,16 @@ function stringFits(name: string, t: string): boolean {
   }
 }
 
-/** Reads one clean line of a layout; see {@link lineReaderFor}. */
-export type LineReader = (text: string) => FlowFields | undefined;
+/** Reads one clean line, `text.slice(start, end)`, of a layout; see {@link lineReaderFor}. */
+export type LineReader = (text: string, start: number, end: number) => FlowFields | undefined;
 
 const SAFE_NAME = /^[A-Za-z0-9@_-]{1,64}$/;
 
 /**
- * The hot path: a reader specialised for one layout. It finds fields with `indexOf(' ')`, parses
- * integers from the line's characters without slicing, and builds the record as one object literal,
+ * The hot path: a reader specialised for one layout. It reads the line in place inside a larger text
+ * (a chunk of a file), finds fields with `indexOf(' ')`, parses integers from the characters without
+ * slicing, checks an address only by its first character (the careful path checks it fully), and
+ * builds the record as one object literal,
  * so every record of a layout has the same shape. A field that was `-` is present as `undefined`
  * (JSON output drops it). Returns undefined when the line is not a clean, single-spaced record of
  * this layout; the caller then takes the careful path, which also says why.
@@ -174,16 +176,17 @@ const SAFE_NAME = /^[A-Za-z0-9@_-]{1,64}$/;
  * literals, and only when they are plain names; anything else uses the generic reader.
  */
 export function lineReaderFor(fmt: CompiledFormat): LineReader {
-  if (!fmt.names.every((n) => SAFE_NAME.test(n))) return (text) => readLineGeneric(text, fmt);
+  if (!fmt.names.every((n) => SAFE_NAME.test(n)))
+    return (text, start, end) => readLineGeneric(text.slice(start, end), fmt);
   const last = fmt.size - 1;
-  let body = 'const len = text.length; let i = 0, j = 0, c = 0, n = 0;\n';
+  let body = 'let i = start, j = 0, c = 0, n = 0;\n';
   const props: string[] = [];
   for (let f = 0; f <= last; f++) {
     const v = `v${f}`;
     body +=
       f === last
-        ? "j = len; if (j <= i || text.indexOf(' ', i) >= 0) return undefined;\n"
-        : "j = text.indexOf(' ', i); if (j <= i) return undefined;\n";
+        ? "j = end; if (j <= i) return undefined; c = text.indexOf(' ', i); if (c >= 0 && c < end) return undefined;\n"
+        : "j = text.indexOf(' ', i); if (j <= i || j >= end) return undefined;\n";
     body += `let ${v};\nif (j - i === 1 && text.charCodeAt(i) === 45) ${v} = undefined;\n`;
     switch (fmt.kinds[f]) {
       case K_INT:
@@ -196,7 +199,7 @@ export function lineReaderFor(fmt: CompiledFormat): LineReader {
         body += `else { ${v} = text.slice(i, j); if (${v} !== 'OK' && ${v} !== 'NODATA' && ${v} !== 'SKIPDATA') return undefined; }\n`;
         break;
       case K_ADDR:
-        body += `else { ${v} = text.slice(i, j); if (!isAddr(${v})) return undefined; }\n`;
+        body += `else { c = text.charCodeAt(i); if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 58)) return undefined; ${v} = text.slice(i, j); }\n`;
         break;
       default:
         body += `else ${v} = text.slice(i, j);\n`;
@@ -205,8 +208,8 @@ export function lineReaderFor(fmt: CompiledFormat): LineReader {
     props.push(`${JSON.stringify(fmt.names[f])}: ${v}`);
   }
   body += `return { ${props.join(', ')} };`;
-  const make = new Function('isAddr', `return function readLine(text) {\n${body}\n};`);
-  return make(looksLikeAddress) as LineReader;
+  const make = new Function(`return function readLine(text, start, end) {\n${body}\n};`);
+  return make() as LineReader;
 }
 
 /** The same contract as a generated reader, for layouts with unusual field names. */

@@ -25,6 +25,7 @@ interface Table {
 }
 
 const MAX_WARNING_LINES = 200;
+const FIELD_NAME_SHAPE = /^[a-z][a-z0-9]*([-_][a-z0-9]+)+$/;
 
 /**
  * Reads flow-log text one line at a time, whatever it is wrapped in, and never throws on user text.
@@ -70,17 +71,25 @@ export class FlowLogReader {
 
   /** Reads one line (without its line break). */
   line(raw: string): void {
+    this.lineIn(raw, 0, raw.length);
+  }
+
+  /**
+   * Reads the line `text.slice(start, end)` (without its line break) where it lies, in a larger text
+   * such as a chunk of a file: a clean record is read without copying the line out.
+   */
+  lineIn(text: string, start: number, end: number): void {
     const line = ++this.lineNo;
     const fmt = this.current ?? this.lastInferred;
     if (fmt !== undefined) {
       if (fmt.fast === undefined) fmt.fast = lineReaderFor(fmt);
-      const r = fmt.fast(raw);
+      const r = fmt.fast(text, start, end);
       if (r !== undefined) {
         this.record(r, fmt, line, undefined);
         return;
       }
     }
-    this.slow(raw, line);
+    this.slow(start === 0 && end === text.length ? text : text.slice(start, end), line);
   }
 
   /** Reads a whole text (a chat paste); lines are split on LF, CRLF or CR. */
@@ -192,6 +201,8 @@ export class FlowLogReader {
       return 0;
     }
 
+    if (elided) return this.readElided(tokens, n, raw, line, part);
+
     let reason: string | undefined;
     const cur = this.current;
     if (cur) {
@@ -260,12 +271,11 @@ export class FlowLogReader {
       }
     }
 
-    if (reason === undefined && !looksLikeRecord(tokens, n)) {
+    if (!looksLikeRecord(tokens, n)) {
       this.ignore('text', raw, line);
       return 0;
     }
-    if (elided) reason = 'the line is cut off (it ends in "...")';
-    else if (reason === undefined) {
+    if (reason === undefined) {
       const size = cur?.size;
       reason =
         size !== undefined
@@ -273,6 +283,27 @@ export class FlowLogReader {
           : `it has ${n} fields and matches no flow-log layout`;
     }
     this.invalid(line, raw, reason);
+    return 0;
+  }
+
+  /** A line ending in `...`: a record if it still is one, else "cut off" (or prose). */
+  private readElided(
+    tokens: readonly string[],
+    n: number,
+    raw: string,
+    line: number,
+    part: number | undefined,
+  ): number {
+    const fmt = this.current ?? this.lastInferred;
+    if (fmt && n === fmt.size) {
+      const r = readTokens(tokens, 0, fmt, false);
+      if (typeof r !== 'string') {
+        this.record(r, fmt, line, part);
+        return 1;
+      }
+    }
+    if (looksLikeRecord(tokens, n)) this.invalid(line, raw, 'the line is cut off (it ends in "...")');
+    else this.ignore('text', raw, line);
     return 0;
   }
 
@@ -292,13 +323,16 @@ export class FlowLogReader {
     return found;
   }
 
+  /** Field names only, nearly all of them known: `version account-id …`, `srcAddr dstAddr …`. */
   private isHeader(tokens: readonly string[], n: number): boolean {
     if (n < 3) return false;
-    let unknown = 0;
+    let known = 0;
     for (let i = 0; i < n; i++) {
-      if (lookupField(tokens[i]!) === undefined) unknown++;
+      const t = tokens[i]!;
+      if (lookupField(t) !== undefined) known++;
+      else if (!FIELD_NAME_SHAPE.test(t)) return false;
     }
-    return unknown === 0 || (n >= 8 && unknown <= 1);
+    return known >= Math.max(2, Math.ceil(n * 0.75));
   }
 
   private record(fields: FlowFields, format: CompiledFormat, line: number, part: number | undefined): void {
