@@ -30,10 +30,11 @@ const TF_TARGET: Record<RouteTargetFlag, string> = {
 };
 
 export function targetFlagFor(id: string): RouteTargetFlag {
-  if (id.startsWith('nat-')) return 'nat-gateway-id';
-  if (id.startsWith('pcx-')) return 'vpc-peering-connection-id';
-  if (id.startsWith('tgw-')) return 'transit-gateway-id';
-  if (id.startsWith('vpce-')) return 'vpc-endpoint-id';
+  const s = id.toLowerCase();
+  if (s.startsWith('nat-') || /^<[^>]*nat/.test(s)) return 'nat-gateway-id';
+  if (s.startsWith('pcx-') || /^<[^>]*pcx/.test(s)) return 'vpc-peering-connection-id';
+  if (s.startsWith('tgw-') || /^<[^>]*tgw/.test(s)) return 'transit-gateway-id';
+  if (s.startsWith('vpce-') || /^<[^>]*vpce/.test(s)) return 'vpc-endpoint-id';
   return 'gateway-id';
 }
 

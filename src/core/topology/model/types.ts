@@ -344,6 +344,8 @@ export interface Model {
   dnsAnswers: DnsAnswer[];
   intents: Intent[];
   claims: Claim[];
+  /** on-premises ranges (over VPN / Direct Connect) the input names */
+  onprem: { cidr: Cidr; src: Source }[];
   /** Regions mentioned anywhere, first first */
   regions: { region: string; src: Source }[];
   /** services mentioned (s3, sqs, ecr…), for rules that need "the user talks about S3" */
@@ -374,6 +376,7 @@ export function emptyModel(): Model {
     dnsAnswers: [],
     intents: [],
     claims: [],
+    onprem: [],
     regions: [],
     services: [],
     readLines: new Set(),

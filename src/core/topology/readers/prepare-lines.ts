@@ -1,4 +1,5 @@
 import type { TextLine } from '../../analysis-context.js';
+import { lookupField } from '../../flowlog/fields.js';
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -47,7 +48,16 @@ export function prepareLines(text: readonly TextLine[]): TextLine[] {
     s = s.replace(/^\s*\/(diagnose|vpcdiag)\b\s*/i, '');
     s = s.replace(/^\s*(```|~~~)[\w-]*\s*$/, '');
     if (s.trim() === '') continue;
+    if (isFlowLogHeader(s)) continue;
     out.push({ line: t.line, text: s });
   }
   return out;
+}
+
+/** A flow-log header or format line (`version account-id interface-id …`): field names, not prose. */
+function isFlowLogHeader(s: string): boolean {
+  const words = s.replace(/\$\{([^}]+)\}/g, '$1').trim().split(/[\s,]+/);
+  if (words.length < 4) return false;
+  const known = words.filter((w) => lookupField(w) !== undefined).length;
+  return known / words.length >= 0.6;
 }

@@ -1,5 +1,5 @@
 import type { Model, PlaceRef, SecurityGroup, Subnet, Vpc, Workload } from '../model/types.js';
-import { type Cidr, isPublicIp, parseIp } from '../net/ipv4.js';
+import { type Cidr, cidrContainsIp, isPublicIp, parseIp } from '../net/ipv4.js';
 import { ipToCidr, label, sgsOf, subnetForCidr, vpcForCidr, vpcKeyOfSubnet } from './lookup.js';
 
 /** One end of a path, resolved against the model as far as the input allows. */
@@ -85,12 +85,19 @@ export function resolvePlace(model: Model, ref: PlaceRef | undefined): Place {
       if (n === undefined || !c) return { kind: 'unknown', label: ref.ip };
       for (const w of model.workloads.values())
         if (w.privateIps.includes(ref.ip)) return fromWorkload(model, w, ref.ip);
+      if (model.onprem.some((o) => cidrContainsIp(o.cidr, n))) {
+        return { kind: 'onprem', label: ref.label ?? ref.ip, ip: ref.ip, addr: c };
+      }
       const subnet = subnetForCidr(model, c);
       const vk = subnet ? vpcKeyOfSubnet(model, subnet) : undefined;
       const vpc = (vk ? model.vpcs.get(vk) : undefined) ?? vpcForCidr(model, c);
       if (!subnet && !vpc && isPublicIp(n)) {
         for (const w of model.workloads.values()) if (w.publicIp === ref.ip) return fromWorkload(model, w);
         return { kind: 'internet', label: ref.label ?? ref.ip, ip: ref.ip, addr: c };
+      }
+      // a private address in the one network described, whose subnets are not all known
+      if (!subnet && !vpc && !isPublicIp(n)) {
+        return { kind: 'vpc', label: ref.label ?? ref.ip, ip: ref.ip, addr: c };
       }
       return {
         kind: subnet || vpc ? 'vpc' : 'unknown',
@@ -110,6 +117,15 @@ export function resolvePlace(model: Model, ref: PlaceRef | undefined): Place {
       if (s) return fromSubnet(model, s);
       const v = model.vpcs.get(key) ?? [...model.vpcs.values()].find((x) => x.aliases.has(key));
       if (v) return fromVpc(model, v);
+      // "@subject", "that subnet"…: somewhere in the one network described
+      if (
+        model.vpcs.size <= 1 &&
+        model.routeTables.size + model.subnets.size > 0 &&
+        (key.startsWith('@') || ref.kind === 'name')
+      ) {
+        const vpc = [...model.vpcs.values()][0];
+        return { kind: 'vpc', label: ref.label ?? key, ...(vpc ? { vpc } : {}) };
+      }
       return { kind: 'unknown', label: ref.label ?? key };
     }
   }

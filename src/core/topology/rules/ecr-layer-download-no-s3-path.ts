@@ -36,7 +36,8 @@ export const ecrLayerDownloadNoS3Path: Rule = (ctx) => {
   const noNatClaim = model.claims.find((c) => c.kind === 'no-nat');
   const blocked: { t?: RouteTable; why: string }[] = [];
   if (tables.size === 0) {
-    if (noS3Claim && (noNatClaim || ecrEndpoints.length > 0))
+    // no table pasted: "no NAT", ECR endpoints and no S3 gateway endpoint anywhere in the input
+    if ((noS3Claim || (s3Eps.length === 0 && noNatClaim)) && (noNatClaim || ecrEndpoints.length > 0))
       blocked.push({ why: 'the input says there is no S3 gateway endpoint and no NAT gateway' });
   }
   for (const t of tables) {

@@ -32,9 +32,17 @@ export const noRouteToDestination: Rule = (ctx) => {
     if (!path.to.addr) continue;
     const { choice, match } = forwardRoute(model, path);
     if (!choice.table) continue;
-    const r = match?.route;
+    // a default route to the internet is no route to a private range elsewhere (on-prem, another VPC)
+    const r =
+      match?.route &&
+      !(
+        match.route.cidr?.bits === 0 &&
+        (match.route.target.kind === 'igw' || match.route.target.kind === 'nat')
+      )
+        ? match.route
+        : undefined;
     if (r) continue;
-    if (!match?.complete) {
+    if (!match?.complete && !match?.route) {
       ctx.gap({
         hypothesis: `${label(choice.table)} has no route to ${path.to.addr.text}`,
         ask: `aws ec2 describe-route-tables --route-table-ids ${idFor(choice.table, 'route table')}`,

@@ -24,6 +24,10 @@ export const phzNotAssociated: Rule = (ctx) => {
       (d) => inZone(d.name, zone.zoneName) && (d.nxdomain || d.ips.length === 0),
     );
     if (askers.size === 0 && failed.length === 0 && !ctx.symptoms.has('nxdomain')) continue;
+    // a failed lookup with no path said: the VPCs the zone is not associated with are the ones asking
+    if (askers.size === 0 && failed.length > 0 && zone.complete) {
+      for (const v of model.vpcs.values()) if (!zone.vpcs.includes(v.key)) askers.add(v);
+    }
     for (const v of askers) {
       if (zone.vpcs.includes(v.key)) continue;
       if (!zone.complete && zone.vpcs.length === 0) continue;

@@ -3,7 +3,7 @@ import { createRouteFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { Route, RouteTable } from '../model/types.js';
 import { idFor, label } from '../reason/lookup.js';
-import { forwardRoute, returnRoute, routeText } from '../reason/path-facts.js';
+import { forwardRoute, peeringById, returnRoute, routeText } from '../reason/path-facts.js';
 import { subjectOf } from './path-subject.js';
 import type { Rule } from './rule.js';
 
@@ -80,9 +80,19 @@ export const routeBlackhole: Rule = (ctx) => {
         report(choice.table, match.route, true, path);
     }
   }
-  // blackholes the paths do not touch still deserve a word
+  // blackholes the paths do not touch still deserve a word; one on a peering between a path's two VPCs is on it
   for (const t of model.routeTables.values()) {
-    for (const r of t.routes) if (isBlackhole(model, r)) report(t, r, ctx.paths.length === 0);
+    for (const r of t.routes) {
+      if (!isBlackhole(model, r)) continue;
+      const pcx = r.target.kind === 'pcx' ? peeringById(model, r.target.id) : undefined;
+      const between =
+        pcx &&
+        ctx.paths.some((p) => {
+          const ends = [p.from.vpc?.key, p.to.vpc?.key];
+          return ends.includes(pcx.requester) && ends.includes(pcx.accepter);
+        });
+      report(t, r, ctx.paths.length === 0 || !!between);
+    }
   }
   return out;
 };

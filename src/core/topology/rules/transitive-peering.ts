@@ -2,7 +2,7 @@ import type { Finding } from '../../report/schema.js';
 import { createRouteFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { Model, Peering } from '../model/types.js';
-import { label } from '../reason/lookup.js';
+import { idFor, label, routeTableOf } from '../reason/lookup.js';
 import { forwardRoute, otherSide, peeringById, peeringsBetween, routeText } from '../reason/path-facts.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Rule } from './rule.js';
@@ -51,6 +51,10 @@ export const transitivePeering: Rule = (ctx) => {
     const B = model.vpcs.get(middle);
     const C = model.vpcs.get(c)!;
     const cCidr = C.cidrs[0]?.cidr.text ?? path.to.addr?.text ?? '<C_CIDR>';
+    const aTable = idFor(fwd.choice.table, 'route table');
+    const cTable = idFor(routeTableOf(model, path.to.subnet, C.key).table, 'route table');
+    const aId = idFor(A, 'VPC');
+    const cId = idFor(C, 'VPC');
     const aCidr = A.cidrs[0]?.cidr.text ?? path.from.addr?.text ?? '<A_CIDR>';
     out.push(
       makeFinding({
@@ -67,12 +71,12 @@ export const transitivePeering: Rule = (ctx) => {
           {
             summary: `Peer ${label(A)} and ${label(C)} directly and route each side's CIDR to the new peering (or attach all three VPCs to a Transit Gateway)`,
             commands: [
-              `aws ec2 create-vpc-peering-connection --vpc-id ${A.id ?? '<VPC_A_ID>'} --peer-vpc-id ${C.id ?? '<VPC_C_ID>'}`,
+              `aws ec2 create-vpc-peering-connection --vpc-id ${aId} --peer-vpc-id ${cId}`,
               'aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id <NEW_PCX_ID>',
-              ...createRouteFix('', '<A_ROUTE_TABLE_ID>', cCidr, '<NEW_PCX_ID>').commands,
-              ...createRouteFix('', '<C_ROUTE_TABLE_ID>', aCidr, '<NEW_PCX_ID>').commands,
+              ...createRouteFix('', aTable, cCidr, '<NEW_PCX_ID>').commands,
+              ...createRouteFix('', cTable, aCidr, '<NEW_PCX_ID>').commands,
             ],
-            terraform: `resource "aws_vpc_peering_connection" "a_c" {\n  vpc_id      = "${A.id ?? '<VPC_A_ID>'}"\n  peer_vpc_id = "${C.id ?? '<VPC_C_ID>'}"\n  auto_accept = true\n}\n\nresource "aws_route" "a_to_c" {\n  route_table_id            = "<A_ROUTE_TABLE_ID>"\n  destination_cidr_block    = "${cCidr}"\n  vpc_peering_connection_id = aws_vpc_peering_connection.a_c.id\n}\n\nresource "aws_route" "c_to_a" {\n  route_table_id            = "<C_ROUTE_TABLE_ID>"\n  destination_cidr_block    = "${aCidr}"\n  vpc_peering_connection_id = aws_vpc_peering_connection.a_c.id\n}`,
+            terraform: `resource "aws_vpc_peering_connection" "a_c" {\n  vpc_id      = "${aId}"\n  peer_vpc_id = "${cId}"\n  auto_accept = true\n}\n\nresource "aws_route" "a_to_c" {\n  route_table_id            = "${aTable}"\n  destination_cidr_block    = "${cCidr}"\n  vpc_peering_connection_id = aws_vpc_peering_connection.a_c.id\n}\n\nresource "aws_route" "c_to_a" {\n  route_table_id            = "${cTable}"\n  destination_cidr_block    = "${aCidr}"\n  vpc_peering_connection_id = aws_vpc_peering_connection.a_c.id\n}`,
           },
         ],
         subject: subjectOf(path, [A.id, C.id, ...legs.map((p) => p.id)]),

@@ -4,10 +4,13 @@
  */
 export function normalize(raw: string): string {
   return raw
-    .replace(/[`*]+/g, ' ')
+    .replace(/`+/g, ' ')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/(^|\s)\*(?=[A-Za-z][^*]*\*(?:\s|$|[.,;:!?]))([^*]+)\*/g, '$1$2')
     .replace(/^\s*(?:[-•·▪◦]|\d+[.)])\s+/, '')
-    .replace(/\s*(?:<-+>|<=+>|↔|⇔|⟷)\s*/g, ' <-> ')
+    .replace(/\s*(?:<-+>|<=+>|↔|⇔|⟷)\s*/g, '\u0001')
     .replace(/\s*(?:-{1,2}>|={1,2}>|→|⇒|⟶|—>|–>|➔|➜)\s*/g, ' -> ')
+    .replace(/\u0001/g, ' <-> ')
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')

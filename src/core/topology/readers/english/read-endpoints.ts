@@ -22,6 +22,24 @@ function endpointFor(x: Sentence, service: string, type?: Endpoint['type']): End
 /** VPC endpoints in prose: "S3 gateway endpoint on rtb-a", "interface endpoint for SQS, private DNS off". */
 export const readEndpoints: Extractor = (x) => {
   if (!ENDPOINT.test(x.s) && !/does not match service type|endpoint type/i.test(x.s)) return;
+  const none =
+    /\b(?:no|without(?:\s+an?)?|don't\s+have\s+(?:an?|any)|there\s+(?:is|are)\s+no)\s+(?:vpc\s+)?(?:(s3|dynamodb|gateway|interface)\s+)?endpoints?\b/i.exec(
+      x.s,
+    );
+  if (none) {
+    x.b.model.claims.push({
+      kind: 'no-endpoint',
+      ...(none[1] ? { detail: none[1].toLowerCase() } : {}),
+      src: x.src,
+    });
+    x.hit = true;
+    if (
+      !/\bvpce-|\b(?:created|added|have|has|with)\s+(?:an?\s+)?(?:s3|dynamodb|interface|gateway)?\s*endpoint/i.test(
+        x.s.replace(none[0], ''),
+      )
+    )
+      return;
+  }
   const services = serviceMentions(x.s).filter(
     (m) => !/^ecr$/.test(m.service) || !/ecr\.(api|dkr)/i.test(x.s),
   );

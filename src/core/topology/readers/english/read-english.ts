@@ -2,12 +2,12 @@ import type { TextLine } from '../../../analysis-context.js';
 import type { ModelBuilder } from '../../model/builder.js';
 import type { PlaceRef } from '../../model/types.js';
 import { regionOfAz } from '../../net/regions.js';
-import { regionMentions, serviceMentions } from './mentions.js';
+import { portMention, regionMentions, serviceMentions } from './mentions.js';
 import { fixTypos, normalize } from './normalize.js';
 import { readDns } from './read-dns.js';
 import { readEndpoints, readHcl } from './read-endpoints.js';
 import { readNacls, readSecurityGroups } from './read-filters.js';
-import { readGateways, readWorkloads } from './read-gateways-workloads.js';
+import { readGateways, readOnprem, readWorkloads } from './read-gateways-workloads.js';
 import { readIntents } from './read-intents.js';
 import { readPeering } from './read-peering.js';
 import { readRoutes } from './read-routes.js';
@@ -25,6 +25,7 @@ const EXTRACTORS: readonly Extractor[] = [
   readTgw,
   readGateways,
   readWorkloads,
+  readOnprem,
   readRoutes,
   readEndpoints,
   readSecurityGroups,
@@ -67,6 +68,19 @@ function finish(b: ModelBuilder, st: State): void {
   const m = b.model;
   const vpcs = b.all('vpc');
   const region = st.region ?? m.regions[0]?.region;
+  // a table's local route is its VPC's CIDR: place tables (and give VPCs their blocks) from it
+  for (const t of b.all('rtb')) {
+    const local = t.routes.find((r) => r.target.kind === 'local' && r.cidr);
+    if (!local?.cidr) continue;
+    const owner =
+      (t.vpc ? m.vpcs.get(t.vpc) : undefined) ??
+      b.all('vpc').find((v) => v.cidrs.some((c) => c.cidr.text === local.cidr!.text)) ??
+      (b.all('vpc').length === 1 && !b.all('vpc')[0]!.cidrs.length ? b.all('vpc')[0] : undefined);
+    const vpc = owner ?? b.vpc({ name: `VPC ${local.cidr.text}` });
+    t.vpc ??= vpc.key;
+    if (!vpc.cidrs.some((c) => c.cidr.text === local.cidr!.text))
+      vpc.cidrs.push({ cidr: local.cidr, src: local.src });
+  }
   // a lone VPC owns what the text did not place
   if (vpcs.length === 1) {
     const v = vpcs[0]!;
@@ -77,7 +91,8 @@ function finish(b: ModelBuilder, st: State): void {
     for (const e of b.all('vpce')) e.vpc ??= v.key;
     for (const g of b.all('igw')) if (!g.vpcs.length) g.vpcs.push(v.key);
   }
-  for (const v of vpcs) if (!v.region && region && vpcs.length === 1) v.region = region;
+  const allVpcs = b.all('vpc');
+  for (const v of allVpcs) if (!v.region && region && allVpcs.length === 1) v.region = region;
   // AZ from names like public-1a when the Region is known
   for (const s of b.all('subnet')) {
     if (s.az || !s.name) continue;
@@ -109,6 +124,26 @@ function finish(b: ModelBuilder, st: State): void {
     if (vpcs.length === 1) return { kind: 'entity', key: vpcs[0]!.key, label: ref.label };
     return ref;
   };
+  // failing health checks with a load balancer and targets named, but no path said: LB -> target
+  const lb = b.all('workload').find((w) => w.kind === 'elb');
+  const sick = m.symptoms.find((s) => s.kind === 'unhealthy');
+  if (lb && sick && !m.intents.some((i) => i.from?.kind === 'entity' && i.from.key === lb.key)) {
+    const target = b
+      .all('workload')
+      .find(
+        (w) => w !== lb && (w.kind === 'ec2' || w.kind === 'ecs' || w.kind === 'eks' || w.kind === 'other'),
+      );
+    const port = portMention(sick.src.text);
+    if (target)
+      m.intents.push({
+        from: { kind: 'entity', key: lb.key, label: lb.name ?? 'the load balancer' },
+        to: { kind: 'entity', key: target.key },
+        ...(port ? { port } : {}),
+        protocol: 6,
+        src: sick.src,
+        origin: 'text',
+      });
+  }
   for (const i of m.intents) {
     const from = resolve(i.from, i.to);
     if (from) i.from = from;

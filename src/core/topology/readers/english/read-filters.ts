@@ -1,5 +1,5 @@
 import { addSrc } from '../../model/builder.js';
-import type { NaclEntry, SecurityGroup, SgPeer, SgRule, Workload } from '../../model/types.js';
+import type { Nacl, NaclEntry, SecurityGroup, SgPeer, SgRule, Workload } from '../../model/types.js';
 import { type Cidr, parseCidr } from '../../net/ipv4.js';
 import { type PortRange, parsePortRange, parseProtocol } from '../../net/protocol.js';
 import { PORT_WORDS } from './mentions.js';
@@ -173,8 +173,9 @@ function addRule(g: SecurityGroup, egress: boolean, r: SgRule): void {
     list.push(r);
 }
 
+// the peer ends at punctuation, a clause word or a bracket
 const ALLOW =
-  /\b(only\s+)?(?:allows?|allowing|permits?|opens?|accepts?|lets?\s+in|has\s+(?:an?\s+)?(?:inbound|outbound|ingress|egress)?\s*rule\s+for)\s+(?:(inbound|outbound|ingress|egress)\s+)?(.{1,60}?)\s+(from|to)\s+([^,;]+?)(?=$|[,;]|\s+(?:and|but|so|while|which)\s+(?!\d)|\s+\(|\.(?:\s|$))/gi;
+  /\b(only\s+)?(?:allows?|allowing|permits?|opens?|accepts?|lets?\s+in|has\s+(?:an?\s+)?(?:inbound|outbound|ingress|egress)?\s*rule\s+for)\s+(?:(inbound|outbound|ingress|egress)\s+)?(.{1,60}?)\s+(from|to)\s+([^,;]+?)(?=$|[,;)]|\s+(?:and|but|so|while|which|can't|cannot|to)\s+(?!\d)|\s+\(|\.(?:\s|$))/gi;
 
 /** Security group rules as people type them. */
 export const readSecurityGroups: Extractor = (x) => {
@@ -202,11 +203,27 @@ export const readSecurityGroups: Extractor = (x) => {
     if (peers.length === 0) continue;
     for (const r of what.ranges)
       addRule(g, egress, { protocol: what.protocol, ...(r ? { ports: r } : {}), peers, src: x.src });
-    if (m[1] && egress) g.egressComplete = true;
-    else if (m[1]) g.ingressComplete = true;
+    const only =
+      m[1] ||
+      /\bonly\b/i.test(m[5]!) ||
+      /^\s*(?:only|and\s+nothing\s+else|,?\s*nothing\s+else)\b/i.test(x.s.slice(idx + m[0].length));
+    if (only && egress) g.egressComplete = true;
+    else if (only) g.ingressComplete = true;
     addSrc(g, x.src);
     x.st.lastSg = g;
     any = true;
+  }
+  // "sg-0d… is in vpc-0b…", "sg-0d… in the reporting vpc"
+  for (const m of x.s.matchAll(
+    /\b(sg-[\w-]+)\s+(?:\([^)]*\)\s+)?(?:is\s+|lives\s+|belongs\s+)?(?:in|to)\s+(?:the\s+)?(vpc-[\w-]+|[\w-]+\s+vpc)\b/gi,
+  )) {
+    const g = x.b.sg({ id: m[1]! });
+    const v = /^vpc-/i.test(m[2]!) ? x.b.vpc({ id: m[2]! }) : x.b.find('vpc', m[2]!.replace(/\s+vpc$/i, ''));
+    if (v) {
+      g.vpc = v.key;
+      addSrc(g, x.src);
+      any = true;
+    }
   }
   // "SG outbound all traffic 0.0.0.0/0", "egress is all traffic to 0.0.0.0/0", "outbound: all"
   const allOut =
@@ -278,8 +295,6 @@ export const readSecurityGroups: Extractor = (x) => {
 };
 
 const NACL_LINE = /^(?:rule\s*#?\s*)?(\d{1,5}|\*)\s*[:.)-]?\s+(.*\b(?:allow|deny)\b.*)$/i;
-const DIR_HEADER =
-  /^(?:(?:the\s+)?(?:nacl|network\s+acl|acl(?:-[\w-]+)?)\s*)?(?:\([^)]*\)\s*)?(inbound|ingress|outbound|egress)(?:\s+rules?)?\s*:?\s*(.*)$/i;
 
 /** Network ACL rules: "100 ALLOW TCP 443 0.0.0.0/0", "* DENY ALL", "inbound:" headers, "NACLs are default". */
 export const readNacls: Extractor = (x) => {
@@ -298,50 +313,72 @@ export const readNacls: Extractor = (x) => {
       return;
     }
   }
-  const header = DIR_HEADER.exec(x.s);
-  if (header && (!header[2] || /^\s*$/.test(header[2]) || NACL_LINE.test(header[2]))) {
-    x.st.naclDir = /^(in|ingress)/i.test(header[1]!) ? 'in' : 'out';
-    x.st.sgDir = x.st.naclDir;
-    if (naclId) x.st.lastNacl = x.b.nacl({ id: naclId }, x.src);
-    if (!header[2]) {
-      x.hit = x.hit || /nacl|acl/i.test(x.s);
-      return;
-    }
-  }
+  const mentions = /\b(?:nacls?|network\s+acls?)\b/i.test(x.s);
   const known = x.b.all('acl');
-  if (naclId || (/\b(?:nacl|network\s+acl)\b/i.test(x.s) && (x.st.lastNacl || known.length === 1))) {
-    const n = naclId ? x.b.nacl({ id: naclId }, x.src) : (x.st.lastNacl ?? known[0]!);
-    x.st.lastNacl = n;
-    const onSubnet = x.ids.filter((i) => i.kind === 'subnet');
-    for (const s of onSubnet) {
-      const sub = x.b.subnet({ id: s.id });
-      sub.nacl = n.key;
-      if (!n.subnets.includes(sub.key)) n.subnets.push(sub.key);
+  const lineSubnets = x.b.all('subnet').filter((s) => s.src.some((src) => src.lines.includes(x.line)));
+  // the NACL this line is about: its ID, the NACL of the subnets it names, or the one being listed
+  const pick = (): Nacl => {
+    if (naclId) return x.b.nacl({ id: naclId }, x.src);
+    if (mentions && lineSubnets.length) {
+      const s0 = lineSubnets[0]!;
+      const n =
+        (s0.nacl ? known.find((k) => k.key === s0.nacl) : undefined) ??
+        x.b.nacl({ name: `NACL of ${s0.name ?? s0.id}` }, x.src);
+      for (const s of lineSubnets) {
+        s.nacl = n.key;
+        if (!n.subnets.includes(s.key)) n.subnets.push(s.key);
+      }
+      return n;
     }
+    return x.st.lastNacl ?? (known.length === 1 ? known[0]! : x.b.nacl({ name: 'the NACL' }, x.src));
+  };
+  if (naclId || (mentions && (lineSubnets.length || x.st.lastNacl || known.length === 1)))
+    x.st.lastNacl = pick();
+  // direction headers anywhere in the line: "outbound rules: 100 allow …", "inbound: …"
+  const segs: { text: string; dir?: 'in' | 'out' }[] = [];
+  let dir = x.st.naclDir;
+  let last = 0;
+  for (const h of x.s.matchAll(
+    /\b(inbound|ingress|outbound|egress)(?:\s+rules?)?\s*(?::|-|=)?\s*(?=rule\b|\d|\*|$)/gi,
+  )) {
+    segs.push({ text: x.s.slice(last, h.index), ...(dir ? { dir } : {}) });
+    dir = /^(in|ingress)/i.test(h[1]!) ? 'in' : 'out';
+    last = (h.index ?? 0) + h[0].length;
   }
-  const body = header?.[2] && NACL_LINE.test(header[2]) ? header[2] : x.s;
-  for (const part of body.split(/\s*[;|]\s*|,\s+(?=(?:rule\s*)?(?:\d{1,5}|\*)\s+(?:allow|deny))/i)) {
-    const m = NACL_LINE.exec(part.trim());
-    if (!m) continue;
-    const entry = parseNaclRule(x, m[1]!, m[2]!);
-    if (!entry) continue;
-    const n = naclId ? x.b.nacl({ id: naclId }) : (x.st.lastNacl ?? x.b.nacl({ name: 'the NACL' }, x.src));
-    x.st.lastNacl = n;
-    if (!n.entries.some((e) => e.egress === entry.egress && e.number === entry.number)) n.entries.push(entry);
-    if (entry.egress) n.completeOut = true;
-    else n.completeIn = true;
-    addSrc(n, x.src);
-    x.hit = true;
+  segs.push({ text: x.s.slice(last), ...(dir ? { dir } : {}) });
+  if (segs.length > 1 && segs[segs.length - 1]!.text.trim() === '') {
+    // a header line: the rules follow on the next lines
+    x.st.naclDir = dir;
+    x.st.sgDir = dir;
+    if (mentions || naclId) x.hit = true;
+  }
+  for (const seg of segs) {
+    for (const part of seg.text.split(
+      /\s*[;|]\s*|,\s+(?=(?:rule\s*)?(?:\d{1,5}|\*)\s+(?:allow|deny))|\.\s+(?=(?:rule\s*)?(?:\d{1,5}|\*)\s)/i,
+    )) {
+      const m = NACL_LINE.exec(part.trim());
+      if (!m) continue;
+      const entry = parseNaclRule(x, m[1]!, m[2]!, seg.dir);
+      if (!entry) continue;
+      const n = x.st.lastNacl ?? pick();
+      x.st.lastNacl = n;
+      if (!n.entries.some((e) => e.egress === entry.egress && e.number === entry.number))
+        n.entries.push(entry);
+      if (entry.egress) n.completeOut = true;
+      else n.completeIn = true;
+      addSrc(n, x.src);
+      x.hit = true;
+    }
   }
 };
 
-function parseNaclRule(x: Sentence, num: string, rest: string): NaclEntry | undefined {
+function parseNaclRule(x: Sentence, num: string, rest: string, dir?: 'in' | 'out'): NaclEntry | undefined {
   const r = rest.toLowerCase();
   const action = /\bdeny\b/.test(r) ? 'deny' : 'allow';
   let egress: boolean | undefined;
   if (/\b(outbound|egress|out)\b/.test(r) || /\bto\s+\d/.test(r)) egress = true;
   else if (/\b(inbound|ingress|in)\b/.test(r) || /\bfrom\s+\d/.test(r)) egress = false;
-  else if (x.st.naclDir) egress = x.st.naclDir === 'out';
+  else if (dir ?? x.st.naclDir) egress = (dir ?? x.st.naclDir) === 'out';
   if (egress === undefined) egress = false;
   const cidrText =
     /\d+\.\d+\.\d+\.\d+(?:\/\d+)?/.exec(rest)?.[0] ??

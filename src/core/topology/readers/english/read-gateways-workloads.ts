@@ -1,6 +1,6 @@
 import { addSrc } from '../../model/builder.js';
 import type { NatGateway, Subnet, Workload, WorkloadKind } from '../../model/types.js';
-import { parseIp } from '../../net/ipv4.js';
+import { parseCidr, parseIp } from '../../net/ipv4.js';
 import { azMentions } from './mentions.js';
 import { clean, isNameToken, STOP, subnetIn } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
@@ -83,7 +83,7 @@ export const readGateways: Extractor = (x) => {
 };
 
 const NAMED_IP =
-  /(?:^|[\s,;:(])(?:the\s+|an?\s+|our\s+|my\s+)?([A-Za-z][\w-]*(?:\s+(?:box|host|server|instance|vm|node|pod|task|container|api|db|service|app|worker))?)\s*(?:\(|\/|@|at|=|:)\s*(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?\)?/gi;
+  /(?:^|[\s,;:(])(?:the\s+|an?\s+|our\s+|my\s+)?([A-Za-z][\w-]*(?:\s+(?:box|host|server|instance|vm|node|pod|task|container|api|db|service|app|worker))?)\s*(?:\(|\/|@|\bat\b|=|:|\s(?:ip|address|private\s+ip|is|has\s+ip|with\s+ip)\b\s*:?)\s*(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?\)?/gi;
 const IP_NAMED = /(\d{1,3}(?:\.\d{1,3}){3})\s*\(\s*([A-Za-z][\w -]{1,30}?)\s*\)/g;
 const KIND_WORDS: [RegExp, WorkloadKind][] = [
   [/\blambdas?\b|\bfunction\b/i, 'lambda'],
@@ -119,14 +119,15 @@ export const readWorkloads: Extractor = (x) => {
   for (const m of x.s.matchAll(NAMED_IP)) {
     const name = clean(m[1]!);
     const ip = m[2]!;
+    const placeFirst = x.b.find('vpc', name) ?? x.b.find('subnet', name);
     if (
-      !isNameToken(name.split(/\s+/)[0]) ||
+      (!placeFirst && !isNameToken(name.split(/\s+/)[0])) ||
       STOP.has(name.toLowerCase()) ||
       /^(vpc|subnet|sg|rtb|nat|igw|pcx|i|eni|cidr|ip|address|host|server|at|to|from|connecting|trying|via|peer|source|destination|dst|src)$/i.test(
         name,
       )
     ) {
-      if (!/^(host|server)$/i.test(name)) continue;
+      if (!/^(host|server)$/i.test(name) && !placeFirst) continue;
     }
     if (/^(vpc|subnet|rtb|sg|acl|nat|igw|pcx|vpce|tgw|eni|pl)-/i.test(name)) continue;
     const isPlace = (n: string) =>
@@ -145,14 +146,53 @@ export const readWorkloads: Extractor = (x) => {
       if (!thing || !isNameToken(thing.split(/\s+/).pop())) continue;
       wname = thing.replace(/^(?:to|from|the|an?)\s+/i, '');
     }
+    const inVpc = x.b.find('vpc', name);
+    const inSubnet = x.b.find('subnet', name);
     if (/\/\d/.test(x.s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 3))) continue;
     const w = x.b.find('workload', wname) ?? x.b.workload({ name: wname }, kindOfName(wname), x.src);
     if (!w.privateIps.includes(ip) && parseIp(ip) !== undefined) w.privateIps.push(ip);
     if (m[3] && !w.port) w.port = Number(m[3]);
+    if (inVpc && !w.vpc) w.vpc = inVpc.key;
+    if (inSubnet) place(w, inSubnet);
+    touched.push(w);
+  }
+  // "worker instance 10.3.1.9", "build box 10.0.4.4"
+  for (const m of x.s.matchAll(
+    /\b([A-Za-z][\w-]*\s+(?:box|host|server|instance|vm|node|worker|machine))\s+(\d{1,3}(?:\.\d{1,3}){3})(?![\d/])(?:\s*\(\s*(subnet-[\w-]+)\s*\))?/gi,
+  )) {
+    let name = clean(m[1]!);
+    if (/^(?:my|our|the|a|an|this|that|one)\s/i.test(name)) name = name.split(/\s+/)[1]!;
+    else if (!isNameToken(name.split(/\s+/)[0]) && !/^(?:web|app|api|db)$/i.test(name.split(/\s+/)[0]!))
+      continue;
+    const w =
+      x.b.all('workload').find((k) => k.privateIps.includes(m[2]!)) ??
+      x.b.find('workload', name) ??
+      x.b.workload({ name }, kindOfName(name), x.src);
+    if (!w.privateIps.includes(m[2]!)) w.privateIps.push(m[2]!);
+    if (m[3]) place(w, x.b.subnet({ id: m[3] }));
+    touched.push(w);
+  }
+  // "web 10.0.1.10 (sg-0a…)", "db 10.0.3.3 (subnet-…)"
+  for (const m of x.s.matchAll(
+    /\b([A-Za-z][\w-]*)\s+(\d{1,3}(?:\.\d{1,3}){3})\s*\(\s*((?:sg|subnet|i)-[\w-]+)\s*\)/gi,
+  )) {
+    if (!isNameToken(m[1]) && !/^(?:web|app|api|db)$/i.test(m[1]!)) continue;
+    const id = m[3]!;
+    const w =
+      x.b.all('workload').find((k) => k.privateIps.includes(m[2]!)) ??
+      (id.startsWith('i-')
+        ? x.b.workload({ id, name: m[1]! }, 'ec2', x.src)
+        : (x.b.find('workload', m[1]!) ?? x.b.workload({ name: m[1]! }, kindOfName(m[1]!), x.src)));
+    if (!w.privateIps.includes(m[2]!)) w.privateIps.push(m[2]!);
+    if (id.startsWith('sg-')) {
+      const g = x.b.sg({ id });
+      if (!w.sgs.includes(g.key)) w.sgs.push(g.key);
+    } else if (id.startsWith('subnet-')) place(w, x.b.subnet({ id }));
     touched.push(w);
   }
   for (const m of x.s.matchAll(IP_NAMED)) {
     const name = clean(m[2]!);
+    if (/^(?:sg|subnet|vpc|rtb|acl|i|eni|nat|igw|pcx|vpce|tgw)-/i.test(name)) continue;
     if (!isNameToken(name.split(/\s+/)[0]) || x.b.find('vpc', name) || x.b.find('subnet', name)) continue;
     const w = x.b.find('workload', name) ?? x.b.workload({ name }, kindOfName(name), x.src);
     if (!w.privateIps.includes(m[1]!)) w.privateIps.push(m[1]!);
@@ -208,6 +248,28 @@ export const readWorkloads: Extractor = (x) => {
     addSrc(w, x.src);
     touched.push(w);
   }
+  // "app instances (sg-0new…)", "web box i-… has sg-…", "sg-0new… is on it"
+  for (const m of x.s.matchAll(
+    /\b([A-Za-z][\w-]*(?:\s+(?:instances?|box|boxes|hosts?|servers?|nodes?|tasks?|pods?|app|api|workers?))?)\s*\(\s*(sg-[\w-]+)\s*\)/gi,
+  )) {
+    if (!isNameToken(m[1]!.split(/\s+/)[0]) && !/\s/.test(m[1]!)) continue;
+    if (/^(?:sg|security|group|the|db|database)$/i.test(m[1]!) || /\b(?:sg|security group)\b/i.test(m[1]!))
+      continue;
+    const w = x.b.find('workload', m[1]!) ?? x.b.workload({ name: m[1]! }, kindOfName(m[1]!), x.src);
+    const g = x.b.sg({ id: m[2]! });
+    if (!w.sgs.includes(g.key)) w.sgs.push(g.key);
+    touched.push(w);
+  }
+  const onIt =
+    /\b(sg-[\w-]+)\s+(?:is\s+)?(?:on|attached\s+to)\s+(?:it|them|the\s+(?:box|instance|instances|server|servers|host))\b|\b(?:it|they|which)\s+(?:has|have|carr(?:y|ies)|uses?)\s+(sg-[\w-]+)|\b(?:with|has|using|uses)\s+(?:security\s+group\s+|sg\s+)?(sg-[\w-]+)/i.exec(
+      x.s,
+    );
+  const carrier = touched[touched.length - 1] ?? x.st.lastWorkload;
+  if (onIt && carrier) {
+    const g = x.b.sg({ id: (onIt[1] ?? onIt[2] ?? onIt[3])! });
+    if (!carrier.sgs.includes(g.key)) carrier.sgs.push(g.key);
+    touched.push(carrier);
+  }
   // "X is in <subnet>", "the api box lives in shared-private-a (subnet-…)"
   const lives =
     /\b(?:the\s+|an?\s+)?([\w-]+(?:\s+(?:box|host|server|instance|api|db))?)\s+(?:is|are|sits|lives|runs|was\s+launched|got\s+launched)\s+(?:in|into|inside|on)\s+/i.exec(
@@ -250,6 +312,19 @@ export const readWorkloads: Extractor = (x) => {
     touched[0]!.az = az.az;
   if (touched.length) {
     x.st.lastWorkload = touched[touched.length - 1];
+    x.hit = true;
+  }
+};
+
+const ONPREM_CIDR =
+  /\b(?:on[- ]?prem(?:ises)?|office|data\s?cent(?:er|re)|\bdc\b|corporate|corp|branch|remote\s+site|home\s+network)\b[^.;]{0,40}?(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})|(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s*\(?\s*(?:is\s+)?(?:the\s+|our\s+)?(?:on[- ]?prem|office|data\s?cent(?:er|re)|corporate)/gi;
+
+/** On-premises ranges: "on-prem network is 192.168.0.0/16", "172.16.0.0/12 (office)". */
+export const readOnprem: Extractor = (x) => {
+  for (const m of x.s.matchAll(ONPREM_CIDR)) {
+    const cidr = parseCidr((m[1] ?? m[2])!);
+    if (!cidr || x.b.model.onprem.some((o) => o.cidr.text === cidr.text)) continue;
+    x.b.model.onprem.push({ cidr, src: x.src });
     x.hit = true;
   }
 };

@@ -1,11 +1,11 @@
 import type { Intent, PlaceRef } from '../../model/types.js';
-import { isPublicIp, parseIp } from '../../net/ipv4.js';
+import { isPublicIp, parseCidr, parseIp } from '../../net/ipv4.js';
 import { portMention, regionMentions, serviceMentions } from './mentions.js';
 import { clean } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
 const INTERNET =
-  /\b(?:the\s+)?(?:internet|web|outside\s+world|public\s+internet|pypi(?:\.org)?|github(?:\.com)?|docker\s*hub|npm(?:js)?|registry\.npmjs\.org|google(?:\.com)?|apt\s+repos?|yum\s+repos?|os\s+updates|external\s+apis?|third[- ]party\s+apis?|checkip(?:\.amazonaws\.com)?|ifconfig\.me|stripe|twilio|slack\s+api)\b/i;
+  /\b(?:the\s+)?(?:internet|the\s+web|outside\s+world|public\s+internet|pypi(?:\.org)?|github(?:\.com)?|docker\s*hub|npm(?:js)?|registry\.npmjs\.org|google(?:\.com)?|apt\s+repos?|yum\s+repos?|os\s+updates|external\s+apis?|third[- ]party\s+apis?|checkip(?:\.amazonaws\.com)?|ifconfig\.me|stripe|twilio|slack\s+api)\b/i;
 const ONPREM =
   /\b(?:on[- ]?prem(?:ises)?|(?:our\s+|the\s+)?office|data\s?cent(?:er|re)|\bdc\b|corporate(?:\s+network)?|corp\s+network|vpn\s+(?:clients?|users?)|our\s+network|branch)\b/i;
 const LEAD =
@@ -13,7 +13,7 @@ const LEAD =
 
 /** A phrase naming one end of a path → a reference resolved once the whole text is read. */
 export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: number } | undefined {
-  let p = raw
+  let p = (raw.split(/[.;!?]\s+|,\s+(?:and|but|so)\s+/).pop() ?? raw)
     .trim()
     .replace(/^["'(]+|["').,:;!?]+$/g, '')
     .trim();
@@ -22,14 +22,36 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   if (!p) return undefined;
   const ipm = /(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(?!\/)/.exec(p);
   if (ipm && parseIp(ipm[1]!) !== undefined) {
+    const inVpc = /\bin\s+(?:the\s+)?((?:vpc[\s-]+)?[\w-]+(?:\s+vpc)?)\s*$/i.exec(p)?.[1];
+    const v = inVpc ? x.b.find('vpc', inVpc.replace(/^vpc[\s-]+|\s+vpc$/gi, '')) : undefined;
+    if (v && !x.b.all('workload').some((w) => w.privateIps.includes(ipm[1]!))) {
+      const w = x.b.workload({ name: ipm[1]! }, 'other');
+      w.privateIps.push(ipm[1]!);
+      w.vpc = v.key;
+    }
     const name = p
       .replace(/\(?\s*\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\s*\)?/, '')
       .replace(/\s+(?:in|at|on)\s+[\w-]+\s*$/i, '')
+      .replace(/\s+(?:at|on|@|is|=)\s*$/i, '')
       .trim();
     return {
       ref: { kind: 'ip', ip: ipm[1]!, label: name || ipm[1]! },
       ...(ipm[2] ? { port: Number(ipm[2]) } : {}),
     };
+  }
+  // a block ("clients 10.0.5.0/24"): the subnet with that CIDR
+  const block = /(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})/.exec(p)?.[1];
+  const bc = block ? parseCidr(block) : undefined;
+  if (bc && bc.bits > 0) {
+    const s =
+      x.b.all('subnet').find((k) => k.cidr?.text === bc.text) ??
+      x.b.subnet({
+        name: p.replace(block!, '').trim()
+          ? `${p.replace(block!, '').replace(/[()]/g, '').trim()} ${bc.text}`
+          : bc.text,
+      });
+    s.cidr ??= bc;
+    return { ref: { kind: 'entity', key: s.key, label: p } };
   }
   const id = /\b(i-[0-9a-f]{8,17}|subnet-[\w-]+|vpc-[\w-]+)\b/i.exec(p)?.[1];
   if (id) {
@@ -59,6 +81,15 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
     }
   }
   if (ONPREM.test(p)) return { ref: { kind: 'onprem', label: p } };
+  // "instances in B", "the boxes in private-a": the place they are in
+  const inPlace =
+    /^(?:[\w-]+\s+){0,2}?(?:instances?|boxes|box|hosts?|servers?|vms?|machines?|pods?|nodes?|tasks?|containers?|workloads?|things|stuff|everything|ec2s?|apps?)\s+(?:in|on|inside|from)\s+(?:the\s+)?(.+)$/i.exec(
+      p,
+    );
+  if (inPlace) {
+    const r = placeRef(x, inPlace[1]!);
+    if (r && r.ref.kind !== 'name') return r;
+  }
   // a known workload, subnet or VPC by name
   const words = p.split(/\s+/).map(clean).filter(Boolean);
   for (const cand of [p, ...words]) {
@@ -114,6 +145,8 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
       x.b.all('workload').find((k) => k.kind === 'lambda') ?? x.b.workload({ name: 'lambda' }, 'lambda');
     return { ref: { kind: 'entity', key: w.key, label: p } };
   }
+  if (/^(?:that|this|same|our|my)?\s*subnet$/i.test(p) && x.st.lastSubnet)
+    return { ref: { kind: 'entity', key: x.st.lastSubnet.key, label: p } };
   if (/\bprivate\b/i.test(p) && /\b(?:instances?|boxes|hosts|servers|subnets?|ec2|machines|nodes)\b/i.test(p))
     return { ref: { kind: 'name', name: '@private', label: p } };
   if (
@@ -191,9 +224,9 @@ const CANT = new RegExp(
   'i',
 );
 const FROM_TO =
-  /\bfrom\s+(?:an?\s+|the\s+|my\s+|our\s+)?(.+?)\s+(?:to|->)\s+(?:the\s+|an?\s+)?(.+?)(?=$|[,;!?]|\.\s|\s+(?:on|over|via|times?|fails?|is|are|doesn't|does|can't|won't|hangs?|just|and|but|gets?|returns?|results?|works?|=|->)\b|:)/i;
+  /\bfrom\s+(?:an?\s+|the\s+|my\s+|our\s+)?(.+?)\s+(?:to|->)\s+(?:the\s+|an?\s+)?(.+?)(?=$|[,;!?]|\.\s|\s+(?:on|over|via|port|times?|fails?|is|are|doesn't|does|can't|won't|hangs?|just|and|but|gets?|returns?|results?|works?|nothing|=|->)\b|:)/i;
 const ARROW =
-  /^\s*([^\d\s][^>]{0,40}?)\s+->\s+([^\s,;]+(?:\s+[^\s,;:]+)?)\s*(?::|,|-|=|\s)\s*(?:times?\s*out|timeout|timed\s*out|hangs?|fails?|refused|403|broken|nothing|x|✗|❌|no\s+response|doesn't\s+work|not\s+working)/i;
+  /^\s*([^\d\s][^>]{0,40}?)\s+->\s+(.{1,60}?)\s*(?::|,|-|=)?\s*(?:times?\s*out|timeout|timed\s*out|hangs?|fails?|refused|403|broken|nothing|✗|❌|no\s+response|doesn't\s+work|not\s+working|can't\s+connect)/i;
 const UNREACH =
   /(.+?)\s+(?:is|are)\s+(?:not\s+reachable|unreachable|not\s+accessible)\s+from\s+(.+?)(?=$|[,;.!?]|\s+(?:on|over|via|but|and)\b)/i;
 const NEEDS =
@@ -336,6 +369,43 @@ export const readIntents: Extractor = (x) => {
       443,
     );
     return;
+  }
+  // "the etl boxes push 4TB/day to s3", "we read from dynamodb": a path to the service
+  const moves =
+    /\b(?:push(?:es|ing)?|send(?:s|ing)?|upload(?:s|ing)?|write(?:s|ing)?|cop(?:y|ies|ying)|sync(?:s|ing)?|read(?:s|ing)?|pull(?:s|ing)?|download(?:s|ing)?|stream(?:s|ing)?|ship(?:s|ping)?|dump(?:s|ing)?|back(?:s|ing)?\s+up)\b[^.;]{0,40}?\b(?:to|from|into)\s+(?:the\s+)?(s3|dynamodb|dynamo|sqs|a\s+bucket|the\s+bucket|buckets?)\b/i.exec(
+      s,
+    );
+  if (moves) {
+    const svc = /dynamo/i.test(moves[1]!) ? 'dynamodb' : /sqs/i.test(moves[1]!) ? 'sqs' : 's3';
+    const region = regionMentions(
+      s.slice((moves.index ?? 0) + moves[0].length, (moves.index ?? 0) + moves[0].length + 30),
+    )[0]?.region;
+    add(x, undefined, { ref: { kind: 'service', service: svc, ...(region ? { region } : {}) } }, 443);
+    return;
+  }
+  // "calls an api on 10.2.2.20:443 … times out", "queries the db at 10.0.3.3"
+  const callsOn =
+    /\b(?:calls?|hits?|quer(?:y|ies)|talks?\s+to|connects?\s+to|requests?|reaches?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:on|at)\s+(\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?)[^.]{0,60}?\b(?:time[sd]?\s*out|timeout|hangs?|fails?|refused)/i.exec(
+      s,
+    );
+  if (callsOn) {
+    const to = placeRef(x, callsOn[1]!);
+    if (to) {
+      add(x, undefined, to, to.port ?? port);
+      return;
+    }
+  }
+  // "calls to api.stripe.com time out", "requests to 10.2.3.4 hang"
+  const callsTo =
+    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?)\s+(?:to|into|towards)\s+(?:the\s+)?([\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
+      s,
+    );
+  if (callsTo) {
+    const to = placeRef(x, callsTo[1]!);
+    if (to) {
+      add(x, undefined, to, to.port ?? port ?? (to.ref.kind === 'internet' ? 443 : undefined));
+      return;
+    }
   }
   // "calls to SQS time out", "S3 uploads hang", "aws s3 ls hangs", "CannotPullContainerError"
   const svcHang =

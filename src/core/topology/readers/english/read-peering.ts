@@ -5,7 +5,7 @@ import { regionMentions } from './mentions.js';
 import { clean, vpcIn } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
-const SIDE = String.raw`((?:vpc[\s-]+)?[A-Za-z0-9][\w-]*(?:\s+vpc)?(?:\s*\([^)]*\))?)`;
+const SIDE = String.raw`((?:(?:the|our|their|a|an|partner|other|[\w-]+'s)\s+){0,3}(?:vpc[\s-]+)?[A-Za-z0-9][\w-]*(?:\s+vpc)?(?:\s*\((?![^)]*peer)[^)]*\)|\s+\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})?)`;
 const PAIRS: RegExp[] = [
   new RegExp(
     `${SIDE}\\s+(?:is\\s+|are\\s+|got\\s+|was\\s+)?(?:already\\s+)?(?:peered|peering|peers|paired)\\s+(?:with|to|into)\\s+${SIDE}`,
@@ -35,10 +35,14 @@ const STATUS: [RegExp, PeeringStatus][] = [
 
 /** One side of a peering sentence → a VPC (with the CIDR in brackets, if any). */
 function side(x: Sentence, raw: string): Vpc | undefined {
-  const inner = /\(([^)]*)\)/.exec(raw)?.[1] ?? '';
-  const head = raw.replace(/\([^)]*\)/, '').trim();
+  const inner = /\(([^)]*)\)/.exec(raw)?.[1] ?? /\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}/.exec(raw)?.[0] ?? '';
+  const head = raw
+    .replace(/^(?:(?:the|our|their|a|an|partner|other|[\w-]+'s)\s+)+/i, '')
+    .replace(/\([^)]*\)/, '')
+    .replace(/\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}/, '')
+    .trim();
   if (/^(and|to|with|the|is|are|it|them|each|other|both)$/i.test(clean(head))) return undefined;
-  const v = vpcIn(x, `${head} ${/vpc-[\w-]+/i.exec(inner)?.[0] ?? ''}`.trim());
+  const v = vpcIn(x, `${head} ${/vpc-[\w-]+/i.exec(inner)?.[0] ?? ''}`.trim(), 'force');
   if (!v) return undefined;
   for (const c of inner.match(/\d+\.\d+\.\d+\.\d+\/\d+/g) ?? []) {
     const cidr = parseCidr(c);
@@ -98,22 +102,15 @@ export const readPeering: Extractor = (x) => {
         pairs.push([a, b]);
     }
   }
-  // "A <-> B <-> C": the middle of a chain is matched once; pick up the rest
-  if (/<->.*<->/.test(x.s)) {
-    const parts = x.s.split('<->').map((p) =>
-      p
-        .trim()
-        .split(/[,;]\s*/)
-        .pop()!
-        .split(/\s+/)
-        .slice(-3)
-        .join(' '),
-    );
-    for (let i = 0; i + 1 < parts.length; i++) {
-      const a = side(x, parts[i]!);
-      const b = side(x, x.s.split('<->')[i + 1]!.trim().split(/\s+/).slice(0, 2).join(' '));
-      if (a && b && a !== b && !pairs.some(([p, q]) => (p === a && q === b) || (p === b && q === a)))
-        pairs.push([a, b]);
+  // "A <-> B <-> C": a chain of single names
+  for (const m of x.s.matchAll(/([\w-]+)\s*<->\s*([\w-]+)\s*<->\s*([\w-]+)/g)) {
+    const [a, b, c] = [side(x, m[1]!), side(x, m[2]!), side(x, m[3]!)];
+    for (const [p, q] of [
+      [a, b],
+      [b, c],
+    ] as const) {
+      if (p && q && p !== q && !pairs.some(([u, v]) => (u === p && v === q) || (u === q && v === p)))
+        pairs.push([p, q]);
     }
   }
   // "A peers with B and C"

@@ -82,8 +82,11 @@ function sideVpc(x: Sentence): Vpc | undefined {
   return undefined;
 }
 
-/** The route table a sentence talks about; null when the pasted config already shows that side's tables. */
-function tableIn(x: Sentence, routesAt: number): RouteTable | undefined | null {
+/**
+ * The route table a sentence talks about; null when the pasted config already shows that side's tables.
+ * `create`: the sentence lists routes, so a table it names may be made; otherwise only found.
+ */
+function tableIn(x: Sentence, routesAt: number, create = true): RouteTable | undefined | null {
   const ids = x.ids.filter((i) => i.kind === 'rtb');
   const before = ids.filter((i) => i.index <= routesAt);
   const id = (before[before.length - 1] ?? ids[0])?.id;
@@ -104,21 +107,31 @@ function tableIn(x: Sentence, routesAt: number): RouteTable | undefined | null {
       const vpc = sideVpc(x);
       const full = vpc && /^(private|public)$/i.test(name) ? `${vpc.name ?? vpc.id} ${name}` : name;
       const t = x.b.find('rtb', full) ?? x.b.routeTable({ name: full });
-      if (vpc && !t.vpc) t.vpc = vpc.key;
+      const owner = vpc ?? x.b.find('vpc', name);
+      if (owner && !t.vpc) t.vpc = owner.key;
       return t;
     }
   }
   // "that subnet's route table", "the subnet's rt"
   const subnetTable = /\bsubnet'?s\s+(?:route\s+table|rtb|rt)\b/i.test(x.s) && x.st.lastSubnet?.routeTable;
   if (subnetTable) return x.b.all('rtb').find((t) => t.key === subnetTable);
-  const vpc = sideVpc(x);
+  // the VPC the sentence is about: "on the shared side", or the first VPC it names before the routes
+  const named = x.b
+    .all('vpc')
+    .filter(
+      (v) => v.src.some((s) => s.lines.includes(x.line)) || v.cidrs.some((c) => c.src.lines.includes(x.line)),
+    );
+  const vpc =
+    sideVpc(x) ??
+    named.find((v) => [v.name, v.id].some((n) => n && x.s.indexOf(n) >= 0 && x.s.indexOf(n) < routesAt)) ??
+    (named.length === 1 ? named[0] : undefined);
   if (vpc) {
     const cfg = x.b.all('rtb').filter((t) => t.vpc === vpc.key && t.src.some((s) => s.kind === 'config'));
     if (cfg.length) return null; // the pasted config says what the tables hold
-    return (
-      x.b.find('rtb', `${vpc.name ?? vpc.id} route table`) ??
-      Object.assign(x.b.routeTable({ name: `${vpc.name ?? vpc.id} route table` }), { vpc: vpc.key })
-    );
+    const mine = x.b.all('rtb').filter((t) => t.vpc === vpc.key);
+    if (mine.length === 1) return mine[0];
+    if (!create) return undefined;
+    return Object.assign(x.b.routeTable({ name: `${vpc.name ?? vpc.id} route table` }), { vpc: vpc.key });
   }
   if (x.st.listingTable) return x.st.listingTable;
   return undefined;
@@ -189,7 +202,7 @@ export const readRoutes: Extractor = (x) => {
     }
     return;
   }
-  const ti = found.length ? tableIn(x, found[0]!.index) : tableIn(x, x.s.length);
+  const ti = found.length ? tableIn(x, found[0]!.index) : tableIn(x, x.s.length, false);
   if (ti === null) return;
   const t = ti ?? (found.length ? x.st.lastTable : undefined);
   if (found.length === 0) {
@@ -203,6 +216,11 @@ export const readRoutes: Extractor = (x) => {
   }
   const table =
     t ??
+    (x.st.lastVpc && !x.st.lastSubnet
+      ? Object.assign(x.b.routeTable({ name: `${x.st.lastVpc.name ?? x.st.lastVpc.id} route table` }), {
+          vpc: x.st.lastVpc.key,
+        })
+      : undefined) ??
     x.b.routeTable({
       name: x.st.lastSubnet
         ? `route table of ${x.st.lastSubnet.name ?? x.st.lastSubnet.id}`

@@ -16,7 +16,10 @@ const SYMPTOMS: [RegExp, SymptomKind][] = [
     /time[sd]?\s?out|timeout|timing out|\bhangs?\b|\bhanging\b|no response|i\/o timeout|just sits|stuck at|never (?:connects|returns|responds)|ETIMEDOUT|unreachable|Task timed out|timed-out|spins forever/i,
     'timeout',
   ],
-  [/\bunhealthy\b|health ?checks? (?:fail|failing)|Target\.Timeout/i, 'unhealthy'],
+  [
+    /\bunhealthy\b|health ?checks?\b[^.]{0,50}?\b(?:fail|fails|failing|failed|time\s*out|timing\s*out|timed\s*out)|Target\.Timeout|Target\.FailedHealthChecks/i,
+    'unhealthy',
+  ],
   [
     /\bno internet\b|no outbound internet|can't get out|can't reach the internet|no internet access|offline/i,
     'no-internet',

@@ -1,5 +1,5 @@
 import { addSrc } from '../../model/builder.js';
-import type { TgwAttachment } from '../../model/types.js';
+import type { TgwAttachment, Vpc } from '../../model/types.js';
 import { parseCidr } from '../../net/ipv4.js';
 import { azMentions } from './mentions.js';
 import { vpcIn } from './refs.js';
@@ -31,6 +31,14 @@ function attachmentFor(x: Sentence): TgwAttachment | undefined {
       '',
     false,
   );
+  const near = v ?? nearestVpcBefore(x, x.s.search(/\battachment/i));
+  if (near) {
+    const vv = near;
+    return (
+      x.b.all('tgw-attach').find((a) => a.vpc === vv.key) ??
+      Object.assign(x.b.tgwAttachment({ name: `attachment of ${vv.name ?? vv.id}` }), { vpc: vv.key })
+    );
+  }
   if (v)
     return (
       x.b.all('tgw-attach').find((a) => a.vpc === v.key) ??
@@ -98,3 +106,18 @@ export const readTgw: Extractor = (x) => {
   }
   x.hit = true;
 };
+
+function nearestVpcBefore(x: Sentence, at: number): Vpc | undefined {
+  if (at < 0) return undefined;
+  let best: { v: Vpc; i: number } | undefined;
+  for (const v of x.b.all('vpc')) {
+    for (const n of [v.id, v.name, ...v.aliases].filter((k): k is string => !!k)) {
+      const short = n.length <= 2;
+      if (short && n !== v.name) continue;
+      const re = new RegExp(`\\b${n.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}\\b`, short ? 'g' : 'gi');
+      for (const m of x.s.slice(0, at).matchAll(re))
+        if (!best || (m.index ?? 0) > best.i) best = { v, i: m.index ?? 0 };
+    }
+  }
+  return best?.v;
+}

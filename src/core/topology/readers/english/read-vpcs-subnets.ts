@@ -5,8 +5,8 @@ import { azMentions, regionMentions } from './mentions.js';
 import { clean, isNameToken, roleOfName, SUBNET_NAME } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
-const VPC_NAME_BEFORE = /(?:^|[\s(,;])([A-Za-z0-9][\w-]*)\s+vpc\b/gi;
-const VPC_NAME_AFTER = /\bvpc\s+([A-Za-z0-9][\w-]*)/gi;
+const VPC_NAME_BEFORE = /(?:^|[\s(,;])([A-Za-z0-9][\w-]*)\s+vpc(?![\w-])/gi;
+const VPC_NAME_AFTER = /\bvpc(?![\w-])\s+([A-Za-z0-9][\w-]*)/gi;
 const DNS_ATTR =
   /(enable[_ ]?dns[_ ]?(hostnames|support)|dns (hostnames|resolution|support))\s*(?:is\s+|=\s*|:\s*|are\s+)?(true|false|on|off|enabled|disabled|yes|no)/gi;
 
@@ -40,7 +40,13 @@ function vpcAnchor(x: Sentence, v: Vpc, end: number): void {
   x.st.lastVpc = v;
   for (const c of cidrsAfter(x, end, 60)) {
     const cidr = parseCidr(c.text);
-    if (cidr && cidr.bits <= 24) addCidr(v, c.text, x);
+    const rest = x.s.slice(c.index + c.text.length, c.index + c.text.length + 25);
+    if (
+      /^\s*(?:->|via\b|=>|\bto\s+(?:the\s+)?(?:igw|nat|pcx|tgw|vpce|local|peering|internet))/i.test(rest) ||
+      /^\s*local\b/i.test(rest)
+    )
+      continue;
+    if (cidr && cidr.bits <= 24 && cidr.bits >= 8) addCidr(v, c.text, x);
   }
   const after = x.s.slice(end, end + 60);
   const sec =
@@ -58,7 +64,7 @@ export const readVpcs: Extractor = (x) => {
   for (const m of x.ids.filter((i) => i.kind === 'vpc')) {
     const before = x.s.slice(0, m.index);
     const nm =
-      /([A-Za-z0-9][\w-]*)(?:\s+vpc)?\s*[(=:]\s*$/i.exec(before)?.[1] ??
+      /([A-Za-z0-9][\w-]*)(?:\s+vpc\s*[(=:]?|\s*[(=:])\s*$/i.exec(before)?.[1] ??
       /\b(?:vpc|the)\s+([A-Za-z0-9][\w-]*)\s*\(\s*$/i.exec(before)?.[1];
     const after = /^\s*\(\s*([A-Za-z][\w-]*)\s*\)/.exec(x.s.slice(m.index + m.id.length))?.[1];
     const name = [nm, after].find((n) => isNameToken(n) && !/^vpc$/i.test(n!));
@@ -75,6 +81,9 @@ export const readVpcs: Extractor = (x) => {
         /^(each|every|peer|the|a|an|new|same|other|one|this|that|both|two|your|our|my)$/i.test(name)
       )
         continue;
+      // "app VPC vpc-0a…" / "VPC app (vpc-0a…)": the ID loop above already named it
+      const tail = x.s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8);
+      if (/^\s*[(=:]?\s*vpc-/i.test(tail)) continue;
       const existing = x.b.find('vpc', name);
       const v =
         existing ??
@@ -110,6 +119,9 @@ function subnetAnchor(x: Sentence, s: Subnet, start: number, end: number): void 
     // "public-1a 10.20.0.0/24 (subnet-…)", "subnet-… (10.31.2.0/24)", "10.0.1.0/24 (subnet-…)"
     const near = x.cidrs.filter(
       (c) =>
+        !/^\s*(?:->|via\b|=>|local\b)/i.test(
+          x.s.slice(c.index + c.text.length, c.index + c.text.length + 12),
+        ) &&
         c.masked &&
         ((c.index >= end && c.index - end < 30) ||
           (c.index < start && start - (c.index + c.text.length) < 6)),

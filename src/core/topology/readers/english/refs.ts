@@ -16,12 +16,14 @@ export const STOP = new Set(
     'call calls everything nothing something says said shows show shown looks look seems like fine ok okay works working ' +
     'being its itself too very really now still already again ago days day week weeks time times out ' +
     'whole entire single existing separate different target source destination remote another first second ' +
-    'other peer peers request requester accepter owner account'
+    'other peer peers request requester accepter owner account allows allow uses use used can could ' +
+    'should would will shall may might must cannot does did done got gets sends send routes runs run sits talks talk'
   ).split(/\s+/),
 );
 
 export function isNameToken(t: string | undefined): t is string {
   if (!t) return false;
+  if (/^[A-Z]\d?$/.test(clean(t))) return true;
   const n = t.toLowerCase().replace(/[^\w-]/g, '');
   if (!n || STOP.has(n)) return false;
   if (/^\d+$/.test(n)) return false;
@@ -37,12 +39,12 @@ export function clean(t: string): string {
  * A VPC named in a phrase: an ID, "VPC A", "app VPC", "vpc-a", or a name already known. Creates it when
  * the phrase says "vpc"; otherwise only finds.
  */
-export function vpcIn(x: Sentence, phrase: string, create = true): Vpc | undefined {
+export function vpcIn(x: Sentence, phrase: string, create: boolean | 'force' = true): Vpc | undefined {
   const id = /\bvpc-[0-9a-z][\w-]*/i.exec(phrase)?.[0];
   const idOk =
     id && !/^vpc-(peering|endpoint|endpoints|flow|level|wide|id|ids|to|based|link|sharing)$/i.test(id);
-  const before = /\b([A-Za-z0-9][\w-]*)\s+vpc\b/i.exec(phrase)?.[1];
-  const after = /\bvpc\s+([A-Za-z0-9][\w-]*)/i.exec(phrase)?.[1];
+  const before = /\b([A-Za-z0-9][\w-]*)\s+vpc(?![\w-])/i.exec(phrase)?.[1];
+  const after = /\bvpc(?![\w-])\s+([A-Za-z0-9][\w-]*)/i.exec(phrase)?.[1];
   const named = [before, after].find((n) => isNameToken(n) && !/^vpc-/i.test(n!));
   const name = named ? clean(named) : undefined;
   if (idOk) return x.b.vpc({ id: id!, ...(name ? { name } : {}) });
@@ -57,7 +59,8 @@ export function vpcIn(x: Sentence, phrase: string, create = true): Vpc | undefin
   if (bare && isNameToken(bare)) {
     const found = x.b.find('vpc', bare);
     if (found) return found;
-    if (create && /^[A-Z]$|^[A-Za-z]{1,3}\d?$/.test(bare) && !/^(it|is|on|in|at|to|me|we|us|my)$/i.test(bare))
+    if (/^(it|is|on|in|at|to|me|we|us|my|was|has|and|or)$/i.test(bare)) return undefined;
+    if (create === 'force' || (create && /^[A-Z]$|^[A-Za-z]{1,3}\d?$/.test(bare)))
       return x.b.vpc({ name: bare });
   }
   return undefined;

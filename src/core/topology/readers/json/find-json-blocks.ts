@@ -35,7 +35,14 @@ export function findJsonBlocks(lines: readonly TextLine[]): Segmented {
   while (i < lines.length) {
     const text = lines[i]!.text.replace(/`/g, '');
     const c = parseAwsCommand(text, lines[i]!.line);
-    if (c) {
+    // a command line, not a sentence that starts with "aws s3 cp … hangs"
+    const isCommand =
+      c &&
+      (/^\s*(?:[$#>%]|\S*[$#]\s)/.test(text) || /^(describe|get|search|list)-/.test(c.operation)) &&
+      !/\b(?:hangs?|times?\s+out|timed\s+out|fails?|failing|works?|returns?|gives?|says?)\b/i.test(
+        text.replace(/--\S+(\s+\S+)?/g, ''),
+      );
+    if (c && isCommand) {
       // a command split over lines with trailing backslashes
       let j = i;
       let full = text;

@@ -1,0 +1,48 @@
+import { expect } from 'vitest';
+import type { TextLine } from '../../../src/core/analysis-context.js';
+import { diagnoseText } from '../../../src/core/diagnose.js';
+import type { FindingCode } from '../../../src/core/report/codes.js';
+import type { Finding, Report } from '../../../src/core/report/schema.js';
+import { analyzeTopology, type TopologyAnalysis } from '../../../src/core/topology/analyze-topology.js';
+
+export const NOW = new Date('2026-11-26T12:00:00Z');
+
+/** The whole pipeline, as the CLI and the bots run it. */
+export function diagnose(text: string, now: Date = NOW): Report {
+  return diagnoseText(text, { now });
+}
+
+/** The topology analyzer alone, every line given as text (no flow-log records). */
+export function analyze(text: string, flow: Finding[] = [], now: Date = NOW): TopologyAnalysis {
+  const lines: TextLine[] = text.split('\n').map((t, i) => ({ line: i + 1, text: t }));
+  return analyzeTopology(
+    {
+      text: lines.filter((l) => l.text.trim() !== ''),
+      stats: { lines: lines.length, records: 0, tgwRecords: 0, nodata: 0, skipdata: 0, invalid: 0, ignored: lines.length, accept: 0, reject: 0, formats: [] },
+      now,
+    },
+    flow,
+  );
+}
+
+export function codes(findings: readonly Finding[]): FindingCode[] {
+  return findings.map((f) => f.code);
+}
+
+export function find(findings: readonly Finding[], code: FindingCode): Finding {
+  const f = findings.find((x) => x.code === code);
+  expect(f, `expected ${code} among ${codes(findings).join(', ') || 'no findings'}`).toBeDefined();
+  return f!;
+}
+
+/** Every line number that any evidence of the finding cites. */
+export function evidenceLines(f: Finding): number[] {
+  return [...new Set(f.evidence.flatMap((e) => e.lines))].sort((a, b) => a - b);
+}
+
+/** 1-based line number of the first line containing `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`no line contains ${needle}`);
+  return i + 1;
+}
