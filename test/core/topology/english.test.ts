@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ASK_CASES, ENDPOINT_CASES, FILTER_CASES, OK_CASES, PEERING_CASES, ROUTING_CASES, TGW_CASES, type TextCase } from './english-cases.js';
+import {
+  ASK_CASES,
+  ENDPOINT_CASES,
+  FILTER_CASES,
+  OK_CASES,
+  PEERING_CASES,
+  ROUTING_CASES,
+  type TextCase,
+  TGW_CASES,
+} from './english-cases.js';
 import { codes, diagnose, evidenceLines, lineOf } from './helpers.js';
 
 function run(c: TextCase): void {

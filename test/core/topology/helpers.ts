@@ -18,7 +18,18 @@ export function analyze(text: string, flow: Finding[] = [], now: Date = NOW): To
   return analyzeTopology(
     {
       text: lines.filter((l) => l.text.trim() !== ''),
-      stats: { lines: lines.length, records: 0, tgwRecords: 0, nodata: 0, skipdata: 0, invalid: 0, ignored: lines.length, accept: 0, reject: 0, formats: [] },
+      stats: {
+        lines: lines.length,
+        records: 0,
+        tgwRecords: 0,
+        nodata: 0,
+        skipdata: 0,
+        invalid: 0,
+        ignored: lines.length,
+        accept: 0,
+        reject: 0,
+        formats: [],
+      },
       now,
     },
     flow,

@@ -56,7 +56,10 @@ export function prepareLines(text: readonly TextLine[]): TextLine[] {
 
 /** A flow-log header or format line (`version account-id interface-id …`): field names, not prose. */
 function isFlowLogHeader(s: string): boolean {
-  const words = s.replace(/\$\{([^}]+)\}/g, '$1').trim().split(/[\s,]+/);
+  const words = s
+    .replace(/\$\{([^}]+)\}/g, '$1')
+    .trim()
+    .split(/[\s,]+/);
   if (words.length < 4) return false;
   const known = words.filter((w) => lookupField(w) !== undefined).length;
   return known / words.length >= 0.6;
