@@ -51,9 +51,12 @@ export function evidenceLines(f: Finding): number[] {
   return [...new Set(f.evidence.flatMap((e) => e.lines))].sort((a, b) => a - b);
 }
 
-/** 1-based line number of the first line containing `needle`. */
-export function lineOf(text: string, needle: string): number {
-  const i = text.split('\n').findIndex((l) => l.includes(needle));
+/** 1-based line number of the first (or, with `last`, the last) line containing `needle`. */
+export function lineOf(text: string, needle: string, last = false): number {
+  const lines = text.split('\n');
+  const i = last
+    ? lines.findLastIndex((l) => l.includes(needle))
+    : lines.findIndex((l) => l.includes(needle));
   if (i < 0) throw new Error(`no line contains ${needle}`);
   return i + 1;
 }

@@ -5,7 +5,13 @@ import type { SgRule } from './types.js';
 export function describeSgRule(r: SgRule, groupName: (key: string) => string = (k) => k): string {
   const what = r.protocol === -1 ? 'all traffic' : `${protocolName(r.protocol)} ${formatRange(r.ports)}`;
   const peers = r.peers.map((p) =>
-    p.kind === 'cidr' ? p.cidr.text : p.kind === 'sg' ? groupName(p.group) : p.id,
+    p.kind === 'cidr'
+      ? p.cidr.text
+      : p.kind === 'sg'
+        ? groupName(p.group)
+        : p.kind === 'vpc'
+          ? 'the VPC'
+          : p.id,
   );
   return `${what} ${peers.length ? peers.join(', ') : '(no source)'}`;
 }

@@ -112,7 +112,9 @@ export interface Nacl extends Entity {
 export type SgPeer =
   | { kind: 'cidr'; cidr: Cidr }
   | { kind: 'sg'; group: string; account?: string; vpc?: string; peering?: string }
-  | { kind: 'pl'; id: string };
+  | { kind: 'pl'; id: string }
+  /** "from the VPC" when its CIDR is not known */
+  | { kind: 'vpc'; vpc: string };
 
 export interface SgRule {
   protocol: Protocol;

@@ -1,6 +1,6 @@
 import type { Model, PlaceRef, SecurityGroup, Subnet, Vpc, Workload } from '../model/types.js';
 import { type Cidr, cidrContainsIp, isPublicIp, parseIp } from '../net/ipv4.js';
-import { ipToCidr, label, sgsOf, subnetForCidr, vpcForCidr, vpcKeyOfSubnet } from './lookup.js';
+import { cidrHasIp, ipToCidr, label, sgsOf, subnetForCidr, vpcForCidr, vpcKeyOfSubnet } from './lookup.js';
 
 /** One end of a path, resolved against the model as far as the input allows. */
 export interface Place {
@@ -19,10 +19,10 @@ export interface Place {
 }
 
 function fromWorkload(model: Model, w: Workload, ip?: string): Place {
+  const theIp = ip ?? w.privateIps[0];
   const subnet =
     w.subnets.map((k) => model.subnets.get(k)).find(Boolean) ??
-    (ip ? subnetForCidr(model, ipToCidr(ip)!) : undefined);
-  const theIp = ip ?? w.privateIps[0];
+    (theIp ? subnetForCidr(model, ipToCidr(theIp)!) : undefined);
   const vpcKey = w.vpc ?? (subnet ? vpcKeyOfSubnet(model, subnet) : undefined);
   const vpc =
     (vpcKey ? model.vpcs.get(vpcKey) : undefined) ??
@@ -41,6 +41,13 @@ function fromWorkload(model: Model, w: Workload, ip?: string): Place {
 }
 
 function fromSubnet(model: Model, s: Subnet): Place {
+  // the one workload the input places in this subnet stands for it
+  const inside = [...model.workloads.values()].filter(
+    (w) =>
+      w.kind !== 'elb' &&
+      (w.subnets.includes(s.key) || (s.cidr && w.privateIps.some((ip) => cidrHasIp(s.cidr!, ip)))),
+  );
+  if (inside.length === 1) return { ...fromWorkload(model, inside[0]!), subnet: s, label: label(s) };
   const vk = vpcKeyOfSubnet(model, s);
   const vpc = vk ? model.vpcs.get(vk) : undefined;
   return {

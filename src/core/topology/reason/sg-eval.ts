@@ -5,6 +5,8 @@ import { portInRange, protocolMatches } from '../net/protocol.js';
 export interface SgQuery {
   /** the other side's address */
   peer?: Cidr;
+  /** the other side's VPC, when known */
+  peerVpc?: string;
   /** the other side's security groups, when known */
   peerSgs?: readonly string[];
   protocol: number;
@@ -39,6 +41,9 @@ function peerMatches(r: SgRule, q: SgQuery): PeerMatch {
       if (q.peerSgs?.includes(p.group)) return 'yes';
       if (q.peerSgs === undefined) best = 'maybe';
     } else if (p.kind === 'pl') {
+      best = 'maybe';
+    } else if (p.kind === 'vpc') {
+      if (q.peerVpc === p.vpc) return 'yes';
       best = 'maybe';
     }
   }

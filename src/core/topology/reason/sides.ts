@@ -76,6 +76,8 @@ export function sgsForSide(model: Model, path: Path, side: Side): SgSide {
         (r) => r.peers.every((p) => p.kind === 'cidr' && p.cidr.bits === 0) && port === undefined,
       ),
   );
+  const otherKnown = (path[side === 'to' ? 'from' : 'to'].sgs?.length ?? 0) > 0;
+  if (free.length === 1 && otherKnown) return { sgs: free, assumed: true };
   if (side === 'to') {
     if (serverCands.length === 1) return { sgs: serverCands, assumed: true };
     if (free.length === 1 && likelySide(path) === 'to') return { sgs: free, assumed: true };
@@ -97,4 +99,10 @@ export function sgsForSide(model: Model, path: Path, side: Side): SgSide {
   if (free.length === 1 && likelySide(path) === 'from' && free[0] !== server)
     return { sgs: free, assumed: true };
   return {};
+}
+
+/** The VPC of a place, or the only VPC of the input when the place's is not known. */
+export function placeVpcKey(model: Model, place: Path['from']): string | undefined {
+  if (place.kind !== 'vpc') return undefined;
+  return place.vpc?.key ?? (model.vpcs.size === 1 ? [...model.vpcs.keys()][0] : undefined);
 }

@@ -4,7 +4,7 @@ import { ANY_IPV4 } from '../net/ipv4.js';
 import { evalNacl } from '../reason/nacl-eval.js';
 import { forwardRoute, returnRoute } from '../reason/path-facts.js';
 import { evalSgs } from '../reason/sg-eval.js';
-import { naclForSide, sgsForSide } from '../reason/sides.js';
+import { naclForSide, placeVpcKey, sgsForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Path, RuleContext } from './rule.js';
 
@@ -27,6 +27,7 @@ function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes
   const from = sgsForSide(model, path, 'from');
   if (to.sgs) {
     parts.sgIn = evalSgs(to.sgs, false, {
+      ...(placeVpcKey(model, path.from) ? { peerVpc: placeVpcKey(model, path.from)! } : {}),
       protocol: path.protocol,
       ...(path.port !== undefined ? { port: path.port } : {}),
       ...(path.from.addr ? { peer: path.from.addr } : {}),
@@ -35,6 +36,7 @@ function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes
   } else parts.sgIn = sgsAllAllowed ? 'allow' : 'unknown';
   if (from.sgs) {
     parts.sgOut = evalSgs(from.sgs, true, {
+      ...(placeVpcKey(model, path.to) ? { peerVpc: placeVpcKey(model, path.to)! } : {}),
       protocol: path.protocol,
       ...(path.port !== undefined ? { port: path.port } : {}),
       peer: path.to.addr ?? ANY_IPV4,

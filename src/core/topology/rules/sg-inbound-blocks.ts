@@ -5,7 +5,7 @@ import { describeSgRule } from '../model/describe-rule.js';
 import { formatRange, protocolName } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
 import { evalSgs } from '../reason/sg-eval.js';
-import { sgsForSide } from '../reason/sides.js';
+import { placeVpcKey, sgsForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Rule } from './rule.js';
 
@@ -31,7 +31,9 @@ export const sgInboundBlocks: Rule = (ctx) => {
       continue;
     }
     const sgs = side.sgs;
+    const peerVpc = placeVpcKey(model, path.from);
     const v = evalSgs(sgs, false, {
+      ...(peerVpc ? { peerVpc } : {}),
       protocol: path.protocol,
       ...(path.port !== undefined ? { port: path.port } : {}),
       ...(path.from.addr ? { peer: path.from.addr } : {}),

@@ -6,7 +6,7 @@ import { ANY_IPV4 } from '../net/ipv4.js';
 import { protocolName } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
 import { evalSgs } from '../reason/sg-eval.js';
-import { sgsForSide } from '../reason/sides.js';
+import { placeVpcKey, sgsForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Rule } from './rule.js';
 
@@ -22,7 +22,10 @@ export const sgOutboundBlocks: Rule = (ctx) => {
     if (!side.sgs) continue;
     const server = sgsForSide(model, path, 'to');
     const peer = path.to.addr ?? ANY_IPV4;
+    const peerVpc = placeVpcKey(model, path.to);
     const v = evalSgs(side.sgs, true, {
+      ...(peerVpc ? { peerVpc } : {}),
+      ...(placeVpcKey(model, path.to) ? { peerVpc: placeVpcKey(model, path.to)! } : {}),
       protocol: path.protocol,
       port,
       peer,

@@ -133,7 +133,7 @@ function finish(b: ModelBuilder, st: State): void {
       .find(
         (w) => w !== lb && (w.kind === 'ec2' || w.kind === 'ecs' || w.kind === 'eks' || w.kind === 'other'),
       );
-    const port = portMention(sick.src.text);
+    const port = portMention(sick.src.text) ?? st.ports[0] ?? target?.port;
     if (target)
       m.intents.push({
         from: { kind: 'entity', key: lb.key, label: lb.name ?? 'the load balancer' },

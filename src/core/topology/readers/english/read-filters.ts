@@ -49,8 +49,9 @@ function parsePeer(x: Sentence, raw: string): SgPeer[] {
     const nm = /\b(?:the\s+)?([A-Za-z][\w-]*)(?:'s)?\s+(?:sg|security\s+group)\b/i.exec(raw)?.[1];
     if (nm && isNameToken(nm)) out.push({ kind: 'sg', group: sgByName(x, nm).key });
     else if (/\b(?:the\s+)?vpc(?:\s+cidr)?\b/i.test(raw)) {
-      const v = x.st.lastVpc ?? x.b.all('vpc')[0];
-      for (const c of v?.cidrs ?? []) out.push({ kind: 'cidr', cidr: c.cidr });
+      const v = x.st.lastVpc ?? x.b.all('vpc')[0] ?? x.b.vpc({ name: 'the VPC' });
+      for (const c of v.cidrs) out.push({ kind: 'cidr', cidr: c.cidr });
+      if (!v.cidrs.length) out.push({ kind: 'vpc', vpc: v.key });
     } else if (/\bself\b|\bitself\b|\bsame\s+(?:sg|security group)\b/i.test(raw)) {
       out.push({ kind: 'sg', group: 'self' });
     }
@@ -197,8 +198,8 @@ export const readSecurityGroups: Extractor = (x) => {
         !/\b(inbound|ingress)\b/.test(before));
     const what = parseWhat(m[3]!);
     if (!what) continue;
-    const peers = parsePeer(x, m[5]!).map((p) =>
-      p.kind === 'sg' && p.group === 'self' ? { ...p, group: g.key } : p,
+    const peers = parsePeer(x, m[5]!).map(
+      (p): SgPeer => (p.kind === 'sg' && p.group === 'self' ? { ...p, group: g.key } : p),
     );
     if (peers.length === 0) continue;
     for (const r of what.ranges)

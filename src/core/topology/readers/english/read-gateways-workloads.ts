@@ -261,7 +261,7 @@ export const readWorkloads: Extractor = (x) => {
     touched.push(w);
   }
   const onIt =
-    /\b(sg-[\w-]+)\s+(?:is\s+)?(?:on|attached\s+to)\s+(?:it|them|the\s+(?:box|instance|instances|server|servers|host))\b|\b(?:it|they|which)\s+(?:has|have|carr(?:y|ies)|uses?)\s+(sg-[\w-]+)|\b(?:with|has|using|uses)\s+(?:security\s+group\s+|sg\s+)?(sg-[\w-]+)/i.exec(
+    /\b(sg-[\w-]+)\s+(?:is\s+)?(?:on|attached\s+to)\s+(?:it|them|the\s+(?:box|instance|instances|server|servers|host))\b|\b(?:it|they|which|instances?|boxes|hosts?|servers?|nodes?|tasks?|pods?|functions?|lambdas?)\s+(?:has|have|carr(?:y|ies)|uses?|are\s+in|run\s+with)\s+(sg-[\w-]+)|\b(?:with|has|using|uses)\s+(?:security\s+group\s+|sg\s+)?(sg-[\w-]+)/i.exec(
       x.s,
     );
   const carrier = touched[touched.length - 1] ?? x.st.lastWorkload;

@@ -121,6 +121,13 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
     const s = x.b.find('subnet', cand);
     if (s) return { ref: { kind: 'entity', key: s.key, label: p } };
   }
+  // "the app subnets": the subnets of the route table (or NACL) of that name
+  const group = /^([\w-]+)\s+subnets?$/i.exec(p)?.[1];
+  if (group) {
+    const t = x.b.find('rtb', group) ?? x.b.find('acl', group);
+    const sk = t?.subnets[0];
+    if (sk) return { ref: { kind: 'entity', key: sk, label: p } };
+  }
   const vpcName = /\bvpc[\s-]+([\w-]+)|([\w-]+)\s+vpc\b/i.exec(p);
   const vn = vpcName ? (vpcName[1] ?? vpcName[2])! : words.length <= 2 ? words[0]! : undefined;
   if (vn) {
@@ -213,12 +220,24 @@ function add(
     origin: 'text',
   };
   if (JSON.stringify(intent.from) === JSON.stringify(intent.to)) return;
+  // "session manager can't reach the instances": the agent on the instance calls the service
+  if (intent.from?.kind === 'service' && intent.to?.kind !== 'service' && intent.to) {
+    const svc = intent.from;
+    intent.from = intent.to;
+    intent.to = svc;
+    intent.port = 443;
+  }
   x.b.model.intents.push(intent);
   x.hit = true;
 }
 
 const VERBS = String.raw`(?:reach|connect(?:ing)?(?:\s+to)?|talk(?:ing)?\s+to|access|hit|ping|get\s+(?:out\s+)?to|ssh\s+(?:in)?to|rdp\s+(?:in)?to|resolve|see|curl|call|pull\s+(?:images?\s+)?from|download\s+from|upload\s+to|send\s+(?:messages?\s+)?to|write\s+to|read\s+from|query|use|open\s+a\s+connection\s+to|establish\s+a\s+connection\s+to|get\s+a\s+connection\s+to|make\s+it\s+to|route\s+to)`;
 const NEG = String.raw`(?:can't|couldn't|unable\s+to|fails?\s+to|failing\s+to|failed\s+to|won't|doesn't|does\s+not|didn't|no\s+longer|isn't\s+able\s+to|not\s+able\s+to|never)`;
+// "cannot reach grafana on i-… port 3000 from the vpn clients": no subject before the verb
+const CANT0 = new RegExp(
+  `(^|[.;!?]\\s+)()(?:i|we|you|they|still)?\\s*${NEG}\\s+(?:\\w+\\s+)?${VERBS}\\s+(.+?)(?=$|[,;!?]|\\.\\s|\\s+(?:over|via|anymore|any\\s+more|at\\s+all|since|after|because|but|and\\s+(?!\\d)|though|even|when|from|just|,|\\())`,
+  'i',
+);
 const CANT = new RegExp(
   `(^|.*?[\\s(])((?:[\\w./:-]+\\s+){0,5}?[\\w./:()-]+)\\s+${NEG}\\s+(?:\\w+\\s+)?${VERBS}\\s+(.+?)(?=$|[,;!?]|\\.\\s|\\s+(?:on\\s+(?!port\\b)|over|via|anymore|any\\s+more|at\\s+all|since|after|because|but|and\\s+(?!\\d)|though|even|when|from|just|though|either|as\\s+well|,|\\())`,
   'i',
@@ -228,7 +247,7 @@ const FROM_TO =
 const ARROW =
   /^\s*([^\d\s][^>]{0,40}?)\s+->\s+(.{1,60}?)\s*(?::|,|-|=)?\s*(?:times?\s*out|timeout|timed\s*out|hangs?|fails?|refused|403|broken|nothing|✗|❌|no\s+response|doesn't\s+work|not\s+working|can't\s+connect)/i;
 const UNREACH =
-  /(.+?)\s+(?:is|are)\s+(?:not\s+reachable|unreachable|not\s+accessible)\s+from\s+(.+?)(?=$|[,;.!?]|\s+(?:on|over|via|but|and)\b)/i;
+  /(.+?)\s+(?:is|are)\s+(?:not\s+reachable|unreachable|not\s+accessible)\s+from\s+(.+?)(?=$|[,;!?]|\.(?!\d)|\s+(?:on|over|via|but|and)\b)/i;
 const NEEDS =
   /(.+?)\s+(?:needs?|need\s+to|has\s+to|have\s+to|must|should\s+be\s+able\s+to|wants?\s+to|is\s+supposed\s+to)\s+(?:reach|access|talk\s+to|get\s+to|call|use|pull\s+from|hit|read\s+from|write\s+to)?\s*(?:the\s+)?((?:[\w.-]+\s+){0,2}?(?:s3|sqs|sns|dynamodb|dynamo|secrets\s?manager|ssm|ecr|kms|sts|internet|bucket)\b(?:\s+in\s+[a-z]{2}-[a-z]+-\d)?)/i;
 const NO_INET =
@@ -305,12 +324,18 @@ export const readIntents: Extractor = (x) => {
       return;
     }
   }
-  const c = CANT.exec(s);
+  const c = CANT.exec(s) ?? CANT0.exec(s);
   if (c) {
-    const from = placeRef(x, c[2]!);
+    // "… can't reach Y from Z": the source comes after
+    const after = s.slice((c.index ?? 0) + c[0].length);
+    const fromAfter =
+      /^\s*,?\s*from\s+(?:the\s+|our\s+|my\s+)?(.+?)(?=$|[,;!?]|\.(?!\d)|\s+(?:on|over|via|and|but|since|after|times?|just)\b)/i.exec(
+        after,
+      )?.[1];
+    const fromRef = fromAfter ? placeRef(x, fromAfter) : c[2] ? placeRef(x, c[2]) : undefined;
     const to = placeRef(x, c[3]!);
     if (to) {
-      add(x, from?.ref, to, to.port ?? port);
+      add(x, fromRef?.ref, to, to.port ?? port);
       return;
     }
   }
@@ -370,6 +395,17 @@ export const readIntents: Extractor = (x) => {
     );
     return;
   }
+  // "dynamodb from the app subnets still goes through the nat"
+  const via =
+    /\b(s3|dynamodb|dynamo|sqs|sns|ecr|kms|sts|secrets\s?manager)\b[^.]{0,40}?\bfrom\s+(?:the\s+)?([\w -]+?)\s+(?:still\s+)?(?:goes|going|go|is\s+going|routes?|flows?|leaves?|exits?)\s+(?:through|via|out|over)\b/i.exec(
+      s,
+    );
+  if (via) {
+    const svc = serviceMentions(via[1]!)[0]?.service ?? via[1]!.toLowerCase();
+    const from = placeRef(x, via[2]!);
+    add(x, from?.ref, { ref: { kind: 'service', service: svc } }, 443);
+    return;
+  }
   // "the etl boxes push 4TB/day to s3", "we read from dynamodb": a path to the service
   const moves =
     /\b(?:push(?:es|ing)?|send(?:s|ing)?|upload(?:s|ing)?|write(?:s|ing)?|cop(?:y|ies|ying)|sync(?:s|ing)?|read(?:s|ing)?|pull(?:s|ing)?|download(?:s|ing)?|stream(?:s|ing)?|ship(?:s|ping)?|dump(?:s|ing)?|back(?:s|ing)?\s+up)\b[^.;]{0,40}?\b(?:to|from|into)\s+(?:the\s+)?(s3|dynamodb|dynamo|sqs|a\s+bucket|the\s+bucket|buckets?)\b/i.exec(
@@ -397,7 +433,7 @@ export const readIntents: Extractor = (x) => {
   }
   // "calls to api.stripe.com time out", "requests to 10.2.3.4 hang"
   const callsTo =
-    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?)\s+(?:to|into|towards)\s+(?:the\s+)?([\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
+    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?|curls?|wget|pings?|ssh)\s+(?:to|into|towards)\s+(?:the\s+)?([\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
       s,
     );
   if (callsTo) {
@@ -432,5 +468,16 @@ export const readIntents: Extractor = (x) => {
     );
     if (svc.service.startsWith('ecr') || /CannotPullContainerError/i.test(s))
       add(x, undefined, { ref: { kind: 'service', service: 's3' } }, 443);
+  }
+  // a public host name or address next to a timeout: the internet
+  if (
+    /time[sd]?\s*out|timeout|hangs?|can't\s+(?:reach|download|connect)|cannot\s+(?:reach|download|connect)/i.test(
+      s,
+    )
+  ) {
+    const host = /\b((?:[a-z0-9-]+\.)+(?:com|org|io|net|dev|co|cloud|app|sh))\b/i.exec(s)?.[1];
+    if (host && !/amazonaws\.com$/i.test(host) && !x.b.find('workload', host)) {
+      add(x, undefined, { ref: { kind: 'internet', label: host } }, 443);
+    }
   }
 };

@@ -48,6 +48,12 @@ const CLAIMS: [RegExp, Claim['kind']][] = [
 
 /** What went wrong, in the user's words, and statements about the path that are not entities. */
 export const readSymptoms: Extractor = (x) => {
+  for (const m of x.s.matchAll(
+    /\b(?:listen(?:s|ing)?\s+on(?:\s+port)?|health\s*checks?\s+(?:on|port|to\s+port)|target\s+port|traffic\s+port|serves?\s+on)\s+(?:tcp\s*)?(\d{2,5})\b/gi,
+  )) {
+    const p = Number(m[1]);
+    if (p > 0 && p < 65536 && !x.st.ports.includes(p)) x.st.ports.push(p);
+  }
   for (const [re, kind] of SYMPTOMS) {
     if (!re.test(x.s)) continue;
     if (

@@ -46,7 +46,7 @@ function vpcAnchor(x: Sentence, v: Vpc, end: number): void {
       /^\s*local\b/i.test(rest)
     )
       continue;
-    if (cidr && cidr.bits <= 24 && cidr.bits >= 8) addCidr(v, c.text, x);
+    if (cidr && cidr.bits <= 22 && cidr.bits >= 8) addCidr(v, c.text, x);
   }
   const after = x.s.slice(end, end + 60);
   const sec =
