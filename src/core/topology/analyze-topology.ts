@@ -1,6 +1,7 @@
 import type { AnalysisContext } from '../analysis-context.js';
 import type { Finding, InputWarning } from '../report/schema.js';
 import { ModelBuilder } from './model/builder.js';
+import { inferFromRoutes } from './model/infer.js';
 import { summarize } from './model/summary.js';
 import type { Intent, Model } from './model/types.js';
 import { readCompact } from './readers/compact/read-compact.js';
@@ -58,6 +59,7 @@ export function readModel(context: AnalysisContext): { model: Model; warnings: I
     b,
     context.now,
   );
+  inferFromRoutes(b);
   return { model: b.finish(), warnings };
 }
 

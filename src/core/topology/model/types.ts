@@ -36,6 +36,8 @@ export interface Vpc extends Entity {
   /** the user said every NACL in this VPC is the default allow-all one */
   naclsDefault?: Source;
   account?: string;
+  /** the account's default VPC (always 172.31.0.0/16) */
+  isDefault?: Source;
 }
 
 export type SubnetRole = 'public' | 'private';
@@ -300,7 +302,7 @@ export type PlaceRef =
   | { kind: 'internet'; label?: string }
   | { kind: 'service'; service: string; region?: string; host?: string; label?: string }
   | { kind: 'onprem'; label?: string }
-  | { kind: 'name'; name: string; label?: string };
+  | { kind: 'name'; name: string; label?: string; within?: string };
 
 /** Statements that are not entities: "no NAT", "SG allows everything", "private DNS is off". */
 export interface Claim {

@@ -78,8 +78,9 @@ export function routeTableOf(model: Model, s: Subnet | undefined, vpcKey?: strin
   if (main) return { table: main, how: 'main' };
   // one table in the VPC, or one table in the whole input with no VPC said: the one the user means
   const unplaced = [...model.routeTables.values()].filter((t) => t.vpc === undefined || t.vpc === vk);
-  if (tables.length === 1 && !tables[0]!.subnets.length) return { table: tables[0], how: 'only' };
-  if (s === undefined && vk === undefined && model.routeTables.size === 1) {
+  if (tables.length === 1 && (!tables[0]!.subnets.length || s === undefined))
+    return { table: tables[0], how: 'only' };
+  if (s === undefined && vk === undefined && model.routeTables.size === 1 && model.vpcs.size <= 1) {
     return { table: [...model.routeTables.values()][0], how: 'only' };
   }
   if (unplaced.length === 1 && unplaced[0]!.subnets.length === 0 && unplaced[0]!.main === undefined) {

@@ -124,6 +124,11 @@ export function resolvePlace(model: Model, ref: PlaceRef | undefined): Place {
       if (s) return fromSubnet(model, s);
       const v = model.vpcs.get(key) ?? [...model.vpcs.values()].find((x) => x.aliases.has(key));
       if (v) return fromVpc(model, v);
+      // "clickhouse in the warehouse vpc": somewhere in that VPC when the name itself is unknown
+      if (ref.kind === 'name' && ref.within) {
+        const v = model.vpcs.get(ref.within);
+        if (v) return { ...fromVpc(model, v), label: ref.label ?? key };
+      }
       // "@subject", "that subnet"…: somewhere in the one network described
       if (
         model.vpcs.size <= 1 &&

@@ -1,7 +1,9 @@
 import type { TextLine } from '../../../analysis-context.js';
 import type { ModelBuilder } from '../../model/builder.js';
 import type { PlaceRef } from '../../model/types.js';
+import { cidrContains } from '../../net/ipv4.js';
 import { regionOfAz } from '../../net/regions.js';
+import { cidrHasIp } from '../../reason/lookup.js';
 import { portMention, regionMentions, serviceMentions } from './mentions.js';
 import { fixTypos, normalize } from './normalize.js';
 import { readDns } from './read-dns.js';
@@ -32,8 +34,10 @@ const EXTRACTORS: readonly Extractor[] = [
   readNacls,
   readDns,
   readSymptoms,
-  readIntents,
 ];
+
+/** Run once every line has been read: they refer to things named anywhere in the text. */
+const SECOND_PASS: readonly Extractor[] = [readVpcs, readSubnets, readWorkloads, readIntents];
 
 /**
  * Reads short English as people write it in chat: names or IDs, CIDRs, "peered with", route lines,
@@ -56,6 +60,22 @@ export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Da
     for (const r of regionMentions(s))
       if (!b.model.regions.some((k) => k.region === r.region))
         b.model.regions.push({ region: r.region, src: x.src });
+    if (x.hit) {
+      b.model.readLines.add(l.line);
+      b.model.readers.add('english');
+    }
+  }
+  // second pass: paths, now that every thing the text names is known ("they can't reach clickhouse in the
+  // warehouse vpc" comes before "clickhouse 10.41.6.30" and "warehouse vpc 10.41.0.0/16")
+  const st2 = new State(b);
+  st2.region = st.region;
+  st2.ports = st.ports;
+  for (const l of lines) {
+    if (hcl.has(l.line)) continue;
+    const s = fixTypos(normalize(l.text));
+    if (!s) continue;
+    const x = makeSentence(l.text, s, l.line, b, st2, now);
+    for (const ex of SECOND_PASS) ex(x);
     if (x.hit) {
       b.model.readLines.add(l.line);
       b.model.readers.add('english');
@@ -92,6 +112,7 @@ function finish(b: ModelBuilder, st: State): void {
     for (const g of b.all('igw')) if (!g.vpcs.length) g.vpcs.push(v.key);
   }
   const allVpcs = b.all('vpc');
+  if (st.allDefault) for (const v of allVpcs) v.isDefault ??= st.allDefault;
   for (const v of allVpcs) if (!v.region && region && allVpcs.length === 1) v.region = region;
   // AZ from names like public-1a when the Region is known
   for (const s of b.all('subnet')) {
@@ -106,8 +127,17 @@ function finish(b: ModelBuilder, st: State): void {
   const resolve = (ref: PlaceRef | undefined, other: PlaceRef | undefined): PlaceRef | undefined => {
     if (ref?.kind !== 'name' || !ref.name.startsWith('@')) return ref;
     const otherKey = other?.kind === 'entity' ? other.key : undefined;
+    const otherIp = other?.kind === 'ip' ? other.ip : undefined;
     const outward = other?.kind === 'internet' || other?.kind === 'service';
-    const work = b.all('workload').filter((w) => w.key !== otherKey && w.kind !== 'rds' && w.kind !== 'elb');
+    const work = b
+      .all('workload')
+      .filter(
+        (w) =>
+          w.key !== otherKey &&
+          w.kind !== 'rds' &&
+          w.kind !== 'elb' &&
+          !(otherIp && w.privateIps.includes(otherIp)),
+      );
     const privSubnets = b.all('subnet').filter((s) => s.roleHint === 'private');
     if (ref.name === '@private') {
       const w = work.find((k) => k.subnets.some((sk) => privSubnets.some((p) => p.key === sk)));
@@ -116,7 +146,23 @@ function finish(b: ModelBuilder, st: State): void {
     }
     if (work[0]) return { kind: 'entity', key: work[0].key, label: ref.label };
     const subnets = b.all('subnet');
+    // the destination's VPC, to prefer a source elsewhere
+    const otherVpc =
+      otherIp !== undefined
+        ? b.all('vpc').find((v) => v.cidrs.some((c) => cidrHasIp(c.cidr, otherIp)))
+        : otherKey
+          ? b
+              .all('vpc')
+              .find(
+                (v) =>
+                  v.key === otherKey || b.all('workload').some((w) => w.key === otherKey && w.vpc === v.key),
+              )
+          : undefined;
+    const elsewhere = otherVpc
+      ? subnets.filter((sn) => sn.cidr && !otherVpc.cidrs.some((c) => cidrContains(c.cidr, sn.cidr!)))
+      : [];
     const s =
+      (elsewhere.length === 1 ? elsewhere[0] : undefined) ??
       (outward ? privSubnets[0] : undefined) ??
       (subnets.length === 1 ? subnets[0] : undefined) ??
       privSubnets[0];

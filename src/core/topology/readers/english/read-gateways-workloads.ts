@@ -2,7 +2,7 @@ import { addSrc } from '../../model/builder.js';
 import type { NatGateway, Subnet, Workload, WorkloadKind } from '../../model/types.js';
 import { parseCidr, parseIp } from '../../net/ipv4.js';
 import { azMentions } from './mentions.js';
-import { clean, isNameToken, STOP, subnetIn } from './refs.js';
+import { clean, isNameToken, STOP, subnetIn, vpcByPrefix as vpcByPrefixB } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
 const IN_SUBNET =
@@ -144,7 +144,13 @@ export const readWorkloads: Extractor = (x) => {
         before,
       )?.[1];
       if (!thing || !isNameToken(thing.split(/\s+/).pop())) continue;
-      wname = thing.replace(/^(?:to|from|the|an?)\s+/i, '');
+      // the noun before "in <VPC>": "jenkins", "the postgres replica", "internal api"
+      const tail = thing.replace(/^(?:to|from|the|an?)\s+/i, '').split(/\s+/);
+      const generic = /^(?:box|host|server|instance|replica|api|db|service|node|worker|app)$/i;
+      wname =
+        tail.length > 1 && generic.test(tail[tail.length - 1]!)
+          ? tail.slice(-2).join(' ')
+          : tail[tail.length - 1]!;
     }
     const inVpc = x.b.find('vpc', name);
     const inSubnet = x.b.find('subnet', name);
@@ -170,6 +176,26 @@ export const readWorkloads: Extractor = (x) => {
       x.b.workload({ name }, kindOfName(name), x.src);
     if (!w.privateIps.includes(m[2]!)) w.privateIps.push(m[2]!);
     if (m[3]) place(w, x.b.subnet({ id: m[3] }));
+    touched.push(w);
+  }
+  // "clickhouse 10.41.6.30, sg allows …": a name, its address, then a break
+  for (const m of x.s.matchAll(
+    /(?:^|[\s,;(])([A-Za-z][\w-]{2,})\s+(\d{1,3}(?:\.\d{1,3}){3})(?![\d/.:])\s*(?=[,;)]|$|\s+(?:and|has|is|with|in|on)\b)/gi,
+  )) {
+    const name = m[1]!;
+    if (
+      !isNameToken(name) ||
+      /^(?:to|from|at|on|via|ip|address|host|server|is|and|the|curl|ping|ssh|telnet|nc|trying|dst|src|source|destination|gateway|nameserver|server|reach|hit|call|calls|connect|connecting|access|talk|query|resolve|resolves|see|use|uses|get|gets|got|hits|reaches|pinging|curling|returns|answers|times|out)$/i.test(
+        name,
+      )
+    )
+      continue;
+    if (x.b.find('vpc', name) || x.b.find('subnet', name) || vpcByPrefixB(x, name)) continue;
+    const w =
+      x.b.all('workload').find((k) => k.privateIps.includes(m[2]!)) ??
+      x.b.find('workload', name) ??
+      x.b.workload({ name }, kindOfName(name), x.src);
+    if (!w.privateIps.includes(m[2]!)) w.privateIps.push(m[2]!);
     touched.push(w);
   }
   // "web 10.0.1.10 (sg-0a…)", "db 10.0.3.3 (subnet-…)"

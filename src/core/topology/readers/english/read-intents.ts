@@ -92,6 +92,23 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   }
   // a known workload, subnet or VPC by name
   const words = p.split(/\s+/).map(clean).filter(Boolean);
+  // "clickhouse in the warehouse vpc": the thing, resolved once the whole text is read, inside that VPC
+  const thingIn = /^([A-Za-z][\w.-]*)\s+(?:in|on|inside)\s+(?:the\s+)?(.+)$/i.exec(p);
+  if (
+    thingIn &&
+    !x.b.find('workload', thingIn[1]!) &&
+    !/^(?:instances?|boxes|box|hosts?|servers?|vms?|machines?|pods?|nodes?|tasks?|containers?|things|stuff|everything|apps?)$/i.test(
+      thingIn[1]!,
+    )
+  ) {
+    const inner = placeRef(x, thingIn[2]!);
+    if (
+      inner?.ref.kind === 'entity' &&
+      x.b.all('vpc').some((v) => v.key === (inner.ref as { key: string }).key)
+    ) {
+      return { ref: { kind: 'name', name: thingIn[1]!.toLowerCase(), label: p, within: inner.ref.key } };
+    }
+  }
   for (const cand of [p, ...words]) {
     const w = x.b.find('workload', cand);
     if (w) return { ref: { kind: 'entity', key: w.key, label: p } };
@@ -245,7 +262,7 @@ const CANT = new RegExp(
 const FROM_TO =
   /\bfrom\s+(?:an?\s+|the\s+|my\s+|our\s+)?(.+?)\s+(?:to|->)\s+(?:the\s+|an?\s+)?(.+?)(?=$|[,;!?]|\.\s|\s+(?:on|over|via|port|times?|fails?|is|are|doesn't|does|can't|won't|hangs?|just|and|but|gets?|returns?|results?|works?|nothing|=|->)\b|:)/i;
 const ARROW =
-  /^\s*([^\d\s][^>]{0,40}?)\s+->\s+(.{1,60}?)\s*(?::|,|-|=)?\s*(?:times?\s*out|timeout|timed\s*out|hangs?|fails?|refused|403|broken|nothing|✗|❌|no\s+response|doesn't\s+work|not\s+working|can't\s+connect)/i;
+  /(?:^|[:;,]\s+|\.\s+)\s*([^\d\s:;,.][^>:;,]{0,40}?)\s+->\s+(.{1,60}?)\s*(?::|,|-|=)?\s*(?:times?\s*out|timeout|timed\s*out|hangs?|fails?|refused|403|broken|nothing|✗|❌|no\s+response|doesn't\s+work|not\s+working|can't\s+connect)/i;
 const UNREACH =
   /(.+?)\s+(?:is|are)\s+(?:not\s+reachable|unreachable|not\s+accessible)\s+from\s+(.+?)(?=$|[,;!?]|\.(?!\d)|\s+(?:on|over|via|but|and)\b)/i;
 const NEEDS =
@@ -258,6 +275,7 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => [string, number | undefined]][] =
   [/Failed to connect to ([\w.:-]+?) port (\d+)/i, (m) => [m[1]!, Number(m[2])]],
   [/connect to host ([\w.-]+) port (\d+)/i, (m) => [m[1]!, Number(m[2])]],
   [/connection to server at "[^"]*" \((\d+\.\d+\.\d+\.\d+)\), port (\d+)/i, (m) => [m[1]!, Number(m[2])]],
+  [/connection to server at "(\d+\.\d+\.\d+\.\d+)",? port (\d+)/i, (m) => [m[1]!, Number(m[2])]],
   [
     /could not connect to server[^"]*"([\w.-]+)"[^\d]*(?:port (\d+))?/i,
     (m) => [m[1]!, m[2] ? Number(m[2]) : undefined],
@@ -266,6 +284,14 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => [string, number | undefined]][] =
   [/Can't connect to (?:MySQL )?server on '([\w.-]+)'(?: \((\d+)\))?/i, (m) => [m[1]!, 3306]],
   [/\bTrying (\d+\.\d+\.\d+\.\d+)(?::(\d+))?/i, (m) => [m[1]!, m[2] ? Number(m[2]) : undefined]],
   [
+    /\b(?:timed\s+out|timeout|refused|unreachable|no\s+route\s+to\s+host)\b[^\d]{0,25}(\d+\.\d+\.\d+\.\d+):(\d{1,5})\b/i,
+    (m) => [m[1]!, Number(m[2])],
+  ],
+  [
+    /(?:\s-h\s*|--host[=\s]+|--endpoint-url[=\s]+https?:\/\/)(\d+\.\d+\.\d+\.\d+|[\w-]+(?:\.[\w-]+)+)(?:[^\n]*?(?:\s-p\s*|--port[=\s]+|:)(\d{2,5}))?/i,
+    (m) => [m[1]!, m[2] ? Number(m[2]) : undefined],
+  ],
+  [
     /\b(?:telnet|nc(?:\s+-\w+)*)\s+(\d+\.\d+\.\d+\.\d+|[\w.-]+\.[a-z]{2,})\s+(\d+)/i,
     (m) => [m[1]!, Number(m[2])],
   ],
@@ -273,7 +299,10 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => [string, number | undefined]][] =
     /(\d+\.\d+\.\d+\.\d+):(\d+): (?:connect: )?(?:connection refused|i\/o timeout|operation timed out)/i,
     (m) => [m[1]!, Number(m[2])],
   ],
-  [/\bcurl\s+(?:-\S+\s+)*(https?:\/\/[\w.-]+(?::\d+)?)/i, (m) => [m[1]!, /^https/i.test(m[1]!) ? 443 : 80]],
+  [
+    /\b(?:curl|wget|http|httpie)\s+(?:-\S+(?:\s+(?!-|https?:)[^\s:/]+)?\s+)*(https?:\/\/[\w.-]+(?::\d+)?)/i,
+    (m) => [m[1]!, Number(/:(\d+)$/.exec(m[1]!)?.[1] ?? (/^https/i.test(m[1]!) ? 443 : 80))],
+  ],
 ];
 
 /** The path the user cares about: "A can't reach C", "from X to Y", curl/psql errors, "needs S3". */
@@ -307,7 +336,14 @@ export const readIntents: Extractor = (x) => {
       )
         to.ref = { kind: 'internet', label: host };
     }
-    add(x, undefined, to, p ?? port);
+    // "analytics gets `curl: …`", "from the app box: psql …"
+    const before = s.slice(0, m.index ?? 0);
+    const who =
+      /(?:^|[\s,;:])(?:from\s+(?:the\s+)?([\w.-]+(?:\s+(?:box|host|server|instance))?)|([\w.-]+)\s+(?:gets|got|returns|says|shows|sees|errors?\s+with))\s*[:,]?\s*(?:[\w-]+:\s*(?:\(\d+\)\s*)?)?$/i.exec(
+        before,
+      );
+    const whoRef = who ? placeRef(x, (who[1] ?? who[2])!) : undefined;
+    add(x, whoRef && whoRef.ref.kind !== 'name' ? whoRef.ref : undefined, to, p ?? port);
     return;
   }
   const ft = FROM_TO.exec(s);

@@ -5,7 +5,7 @@ import { regionMentions } from './mentions.js';
 import { clean, vpcIn } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
-const SIDE = String.raw`((?:(?:the|our|their|a|an|partner|other|[\w-]+'s)\s+){0,3}(?:vpc[\s-]+)?[A-Za-z0-9][\w-]*(?:\s+vpc)?(?:\s*\((?![^)]*peer)[^)]*\)|\s+\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})?)`;
+const SIDE = String.raw`((?:(?:the|our|their|theirs|ours|a|an|partner|other|[\w-]+'s)\s+){0,3}(?:default\s+)?(?:vpc[\s-]+)?[A-Za-z0-9][\w-]*(?:\s+vpc)?(?:\s+vpc-[0-9a-f]{8,17})?(?:\s*\((?![^)]*peer)[^)]*\)|\s+\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})?)`;
 const PAIRS: RegExp[] = [
   new RegExp(
     `${SIDE}\\s+(?:is\\s+|are\\s+|got\\s+|was\\s+)?(?:already\\s+)?(?:peered|peering|peers|paired)\\s+(?:with|to|into)\\s+${SIDE}`,
@@ -37,7 +37,7 @@ const STATUS: [RegExp, PeeringStatus][] = [
 function side(x: Sentence, raw: string): Vpc | undefined {
   const inner = /\(([^)]*)\)/.exec(raw)?.[1] ?? /\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}/.exec(raw)?.[0] ?? '';
   const head = raw
-    .replace(/^(?:(?:the|our|their|a|an|partner|other|[\w-]+'s)\s+)+/i, '')
+    .replace(/^(?:(?:the|our|their|theirs|ours|a|an|partner|other|default|[\w-]+'s)\s+)+/i, '')
     .replace(/\([^)]*\)/, '')
     .replace(/\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}/, '')
     .trim();

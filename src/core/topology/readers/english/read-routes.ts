@@ -2,7 +2,7 @@ import { addSrc } from '../../model/builder.js';
 import type { Route, RouteTable, RouteTargetKind, Vpc } from '../../model/types.js';
 import { parseCidr } from '../../net/ipv4.js';
 import { kindOfId } from '../../net/resource-ids.js';
-import { clean, isNameToken, vpcIn } from './refs.js';
+import { clean, isNameToken, vpcByPrefix, vpcIn } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
 const DEST = String.raw`(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}|0\/0|pl-[\w-]+|(?:the\s+)?default(?:\s+route)?)`;
@@ -90,7 +90,15 @@ function tableIn(x: Sentence, routesAt: number, create = true): RouteTable | und
   const ids = x.ids.filter((i) => i.kind === 'rtb');
   const before = ids.filter((i) => i.index <= routesAt);
   const id = (before[before.length - 1] ?? ids[0])?.id;
-  if (id) return x.b.routeTable({ id });
+  if (id) {
+    const t = x.b.routeTable({ id });
+    // "reporting rtb-private": the VPC named just before the table
+    const idx = x.s.indexOf(id);
+    const qual = /([\w-]+)\s+$/.exec(x.s.slice(0, idx))?.[1];
+    const owner = qual ? (x.b.find('vpc', qual) ?? vpcByPrefix(x, qual)) : undefined;
+    if (owner && !t.vpc) t.vpc = owner.key;
+    return t;
+  }
   const p = TABLE_PHRASE.exec(x.s);
   if (p) {
     if (p[1]) {
@@ -104,7 +112,11 @@ function tableIn(x: Sentence, routesAt: number, create = true): RouteTable | und
     }
     const name = clean(p[2] ?? p[3] ?? p[4] ?? '');
     if (isNameToken(name) || /^(private|public)$/i.test(name)) {
-      const vpc = sideVpc(x);
+      // "the dev private rtb": a VPC name just before the table's name
+      const esc = name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
+      const qual = new RegExp(`\\b([\\w-]+)\\s+${esc}\\s+(?:route\\s+table|rtb|rt)\\b`, 'i').exec(x.s)?.[1];
+      const qualVpc = qual ? (x.b.find('vpc', qual) ?? vpcByPrefix(x, qual)) : undefined;
+      const vpc = sideVpc(x) ?? qualVpc;
       const full = vpc && /^(private|public)$/i.test(name) ? `${vpc.name ?? vpc.id} ${name}` : name;
       const t = x.b.find('rtb', full) ?? x.b.routeTable({ name: full });
       const owner = vpc ?? x.b.find('vpc', name);
@@ -159,6 +171,8 @@ export const readRoutes: Extractor = (x) => {
     // "allows 443 from 10.0.0.0/16" is not a route; neither is "10.0.1.5 to 10.0.2.9"
     const pre = x.s.slice(Math.max(0, (m.index ?? 0) - 12), m.index).toLowerCase();
     if (/\b(from|allows?|allow|deny|source|src)\s*$/.test(pre)) continue;
+    // "warehouse vpc 10.41.0.0/16 via pcx-…" describes a VPC and its peering, not a route
+    if (/\bvpc\s*\(?\s*$|<->\s*$/.test(pre) && /<->|\bpeer/i.test(x.s)) continue;
     const tRaw = m[2]!;
     const tail = x.s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 30);
     const blackhole =

@@ -13,7 +13,7 @@ const SYMPTOMS: [RegExp, SymptomKind][] = [
   [/\b403\b|AccessDenied|Access Denied|\bForbidden\b|not authorized to perform/i, 'access-denied'],
   [/connection refused|ECONNREFUSED|\brefused\b|\bRST\b|connection reset by peer|ECONNRESET/i, 'refused'],
   [
-    /time[sd]?\s?out|timeout|timing out|\bhangs?\b|\bhanging\b|no response|i\/o timeout|just sits|stuck at|never (?:connects|returns|responds)|ETIMEDOUT|unreachable|Task timed out|timed-out|spins forever/i,
+    /couldn't connect|could not connect|failed to connect|time[sd]?\s?out|timeout|timing out|\bhangs?\b|\bhanging\b|no response|i\/o timeout|just sits|stuck at|never (?:connects|returns|responds)|ETIMEDOUT|unreachable|Task timed out|timed-out|spins forever/i,
     'timeout',
   ],
   [

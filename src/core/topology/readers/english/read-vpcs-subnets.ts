@@ -93,6 +93,39 @@ export const readVpcs: Extractor = (x) => {
       vpcAnchor(x, v, (m.index ?? 0) + m[0].length);
     }
   }
+  // "analytics 10.12.0.0/16, core 10.13.0.0/16": known VPC names followed by a block
+  for (const v of x.b.all('vpc')) {
+    for (const n of [v.name, ...v.aliases].filter(
+      (a): a is string => !!a && a.length >= 2 && !/^vpc-[0-9a-f]{8,}$/i.test(a),
+    )) {
+      const esc = n.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
+      const m = new RegExp(
+        `(?:^|[\\s,;(])${esc}(?:'s)?\\s*(?:vpc\\s*)?(?:is\\s+|=\\s*|:\\s*|\\(\\s*)?(\\d{1,3}(?:\\.\\d{1,3}){3}\\/\\d{1,2})`,
+        'i',
+      ).exec(x.s);
+      const c = m ? parseCidr(m[1]!) : undefined;
+      if (c && c.bits <= 22 && c.bits >= 8 && !v.cidrs.some((k) => k.cidr.text === c.text)) {
+        const rest = x.s.slice((m!.index ?? 0) + m![0].length, (m!.index ?? 0) + m![0].length + 12);
+        if (/^\s*(?:->|via\b|local\b)/i.test(rest)) continue;
+        v.cidrs.push({ cidr: c, src: x.src });
+        addSrc(v, x.src);
+        x.hit = true;
+      }
+    }
+  }
+  // "our default vpc vpc-0e…", "both sides are in their DEFAULT vpc"
+  if (/\bdefault\s+vpcs?\b/i.test(x.s)) {
+    const all =
+      /\b(?:both|all)\b[^.]{0,40}\bdefault\s+vpcs?\b|\bdefault\s+vpcs?\b[^.]{0,20}\b(?:both|on\s+both\s+sides)\b/i.test(
+        x.s,
+      );
+    for (const m of x.ids.filter((i) => i.kind === 'vpc')) {
+      const near = x.s.slice(Math.max(0, m.index - 25), m.index);
+      if (all || /\bdefault\s+vpc\s*\(?\s*$/i.test(near)) x.b.vpc({ id: m.id }).isDefault ??= x.src;
+    }
+    if (all) x.st.allDefault = x.src;
+    x.hit = true;
+  }
   // DNS attributes of the VPC being talked about
   for (const m of x.s.matchAll(DNS_ATTR)) {
     const v =
@@ -152,6 +185,16 @@ export const readSubnets: Extractor = (x) => {
     const s = x.b.subnet({ id: m.id, ...(name ? { name: clean(name) } : {}) });
     seen.add(s);
     subnetAnchor(x, s, m.index - (name ? name.length + 2 : 0), m.index + m.id.length);
+  }
+  // "web-private-a/b": two subnets
+  for (const m of x.s.matchAll(/\b((?:[a-z0-9]+-)+)([a-z0-9])\/([a-z0-9])\b/gi)) {
+    if (!/(public|private|priv|pub|subnet|app|db|data|web)/i.test(m[1]!)) continue;
+    for (const suffix of [m[2]!, m[3]!]) {
+      const s = x.b.find('subnet', `${m[1]}${suffix}`) ?? x.b.subnet({ name: `${m[1]}${suffix}` });
+      if (seen.has(s)) continue;
+      seen.add(s);
+      subnetAnchor(x, s, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    }
   }
   for (const m of x.s.matchAll(SUBNET_NAME)) {
     const name = m[1]!;

@@ -57,7 +57,7 @@ export function vpcIn(x: Sentence, phrase: string, create: boolean | 'force' = t
       .filter((w) => !/^(the|vpc)$/i.test(w))[0] ?? '',
   );
   if (bare && isNameToken(bare)) {
-    const found = x.b.find('vpc', bare);
+    const found = x.b.find('vpc', bare) ?? vpcByPrefix(x, bare);
     if (found) return found;
     if (/^(it|is|on|in|at|to|me|we|us|my|was|has|and|or)$/i.test(bare)) return undefined;
     if (create === 'force' || (create && /^[A-Z]$|^[A-Za-z]{1,3}\d?$/.test(bare)))
@@ -106,4 +106,19 @@ export function roleOfName(n: string | undefined): 'public' | 'private' | undefi
 
 export function norm(s: string): string {
   return normName(s);
+}
+
+/** "shared" for "shared-svcs", "prod" for "prod-data": the one VPC whose name starts with it. */
+export function vpcByPrefix(x: Sentence, n: string): Vpc | undefined {
+  const k = n.toLowerCase();
+  if (k.length < 3) return undefined;
+  const hits = x.b
+    .all('vpc')
+    .filter((v) =>
+      [...v.aliases].some(
+        (a) =>
+          a.startsWith(`${k}-`) || a.startsWith(`${k}_`) || (a.startsWith(k) && a.length - k.length <= 4),
+      ),
+    );
+  return hits.length === 1 ? hits[0] : undefined;
 }

@@ -17,6 +17,8 @@ export class State {
   promptIp?: string;
   /** the region of the message, when it names one */
   region?: string;
+  /** "both are default VPCs": applies to every VPC the text names */
+  allDefault?: import('../../model/types.js').Source;
   /** ports the text says services listen on ("targets listen on 8080", "health check port 9000") */
   ports: number[] = [];
   /** a nslookup/dig block being read */

@@ -24,6 +24,8 @@ export function readVpc(o: JNode, ctx: DescribeContext): void {
     }
   }
   if (ctx.region && !vpc.region) vpc.region = ctx.region;
+  if (bool(o, 'IsDefault') === true)
+    vpc.isDefault = lineSrc(ctx, fieldLine(o, 'IsDefault'), o.line, `${id} is the default VPC`);
   const owner = str(o, 'OwnerId');
   if (owner) vpc.account = owner;
 }
