@@ -27,6 +27,27 @@ export function inferFromRoutes(b: ModelBuilder): void {
     if (local?.cidr && v && !v.cidrs.some((k) => k.cidr.text === local.cidr!.text))
       v.cidrs.push({ cidr: local.cidr, src: local.src });
   }
+  // a VPC the prose names ("the shared vpc (10.100.0.0/16)") is the pasted one with the same block
+  for (const named of b.all('vpc').filter((v) => !v.id && v.cidrs.length > 0)) {
+    const same = b
+      .all('vpc')
+      .filter(
+        (v) =>
+          v.id && v !== named && named.cidrs.every((c) => v.cidrs.some((k) => k.cidr.text === c.cidr.text)),
+      );
+    if (
+      same.length === 1 &&
+      named.name &&
+      !b
+        .all('pcx')
+        .some(
+          (p) =>
+            [p.requester, p.accepter].includes(named.key) && [p.requester, p.accepter].includes(same[0]!.key),
+        )
+    ) {
+      b.vpc({ id: same[0]!.id!, name: named.name });
+    }
+  }
   const votes = new Map<string, Map<string, number>>();
   for (const t of b.all('rtb')) {
     const from = t.vpc ? b.model.vpcs.get(t.vpc) : undefined;

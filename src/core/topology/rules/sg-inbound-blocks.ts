@@ -46,7 +46,13 @@ export const sgInboundBlocks: Rule = (ctx) => {
       const onlyRefs =
         v.undecided.length > 0 &&
         v.undecided.every((u) => u.rule.peers.every((p) => p.kind !== 'cidr' || !path.from.addr));
-      if (!(rejectedByFlow && onlyRefs)) {
+      // the user named the rule for this port, and it names other sources than the client (whose groups or
+      // address are known): that is the rule that does not match
+      const namedOther =
+        v.undecided.length === 0 &&
+        v.portRules.length > 0 &&
+        (client.sgs !== undefined || path.from.addr !== undefined);
+      if (!(rejectedByFlow && onlyRefs) && !namedOther) {
         ctx.gap({
           hypothesis: `${sgs.map(label).join(', ')} may not admit ${path.from.label}: it allows ${formatRange(path.port !== undefined ? { from: path.port, to: path.port } : undefined)} only from ${v.undecided.map((u) => describeSgRule(u.rule, (k) => model.sgs.get(k)?.id ?? k)).join('; ') || 'sources not shown'}`,
           ask: `the security groups of ${path.from.label}: aws ec2 describe-instances --filters Name=private-ip-address,Values=${path.from.ip ?? '<CLIENT_IP>'} --query 'Reservations[].Instances[].SecurityGroups'`,

@@ -167,7 +167,9 @@ function finish(b: ModelBuilder, st: State): void {
       (subnets.length === 1 ? subnets[0] : undefined) ??
       privSubnets[0];
     if (s) return { kind: 'entity', key: s.key, label: ref.label };
-    if (vpcs.length === 1) return { kind: 'entity', key: vpcs[0]!.key, label: ref.label };
+    // several VPCs and nothing smaller: the one the message starts with, if it is not the destination's
+    const first = b.all('vpc').find((v) => v !== otherVpc && v.key !== otherKey);
+    if (first) return { kind: 'entity', key: first.key, label: ref.label };
     return ref;
   };
   // failing health checks with a load balancer and targets named, but no path said: LB -> target

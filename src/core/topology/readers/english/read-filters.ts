@@ -2,8 +2,9 @@ import { addSrc } from '../../model/builder.js';
 import type { Nacl, NaclEntry, SecurityGroup, SgPeer, SgRule, Workload } from '../../model/types.js';
 import { type Cidr, parseCidr } from '../../net/ipv4.js';
 import { type PortRange, parsePortRange, parseProtocol } from '../../net/protocol.js';
+import { isRegion } from '../../net/regions.js';
 import { PORT_WORDS } from './mentions.js';
-import { clean, isNameToken } from './refs.js';
+import { clean, isNameToken, vpcByPrefix } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
 const ANY = parseCidr('0.0.0.0/0')!;
@@ -212,6 +213,66 @@ export const readSecurityGroups: Extractor = (x) => {
     else if (only) g.ingressComplete = true;
     addSrc(g, x.src);
     x.st.lastSg = g;
+    any = true;
+  }
+  // "sg-0f9b… inbound 3306 from sg-0c1e…", "sg-x egress: 443 to 0.0.0.0/0"
+  for (const m of x.s.matchAll(
+    /\b(sg-[\w-]+)\s*(?:\([^)]*\))?\s*:?\s*(inbound|ingress|outbound|egress)\s*(?:rules?)?\s*:?\s*(.{1,40}?)\s+(from|to)\s+([^,;]+?)(?=$|[,;)]|\s+\(|\.(?:\s|$))/gi,
+  )) {
+    const g = x.b.sg({ id: m[1]! });
+    const egress = /^(outbound|egress)$/i.test(m[2]!);
+    const what = parseWhat(m[3]!);
+    const peers = parsePeer(x, m[5]!);
+    if (!what || peers.length === 0) continue;
+    for (const r of what.ranges)
+      addRule(g, egress, { protocol: what.protocol, ...(r ? { ports: r } : {}), peers, src: x.src });
+    if (/\bonly\b/i.test(m[0]) && egress) g.egressComplete = true;
+    else if (/\bonly\b/i.test(m[0])) g.ingressComplete = true;
+    addSrc(g, x.src);
+    x.st.lastSg = g;
+    any = true;
+  }
+  // "mysql on the main side: sg-0f9b…": the group of a workload in a VPC
+  for (const m of x.s.matchAll(
+    /\b([A-Za-z][\w-]*)\s+(?:on|in)\s+(?:the\s+)?([\w-]+)\s+(?:side|vpc)\s*:\s*(sg-[\w-]+)/gi,
+  )) {
+    const v = x.b.find('vpc', m[2]!) ?? vpcByPrefix(x, m[2]!);
+    const w =
+      workloadNamed(x, m[1]!) ??
+      x.b.workload({ name: m[1]! }, /mysql|postgres|db|rds|aurora/i.test(m[1]!) ? 'rds' : 'ec2', x.src);
+    const g = x.b.sg({ id: m[3]! });
+    if (!w.sgs.includes(g.key)) w.sgs.push(g.key);
+    if (v) {
+      w.vpc ??= v.key;
+      g.vpc ??= v.key;
+    }
+    x.st.lastWorkload = w;
+    any = true;
+  }
+  // "new reporting tasks in us-west-2 have sg-0a2c…"
+  for (const m of x.s.matchAll(
+    /\b((?:[\w-]+\s+){0,3}(?:tasks?|instances?|pods?|nodes?|boxes|servers?|functions?|lambdas?|containers?|workers?|hosts?))\s+(?:in\s+([\w-]+)\s+)?(?:have|has|use|uses|run\s+with|carry|carries|get|got)\s+(sg-[\w-]+)/gi,
+  )) {
+    const name = m[1]!.replace(/^(?:the|our|my|new|old|all)\s+/i, '').trim();
+    const w =
+      workloadNamed(x, name) ??
+      x.b.workload(
+        { name },
+        /lambda|function/i.test(name) ? 'lambda' : /task|container/i.test(name) ? 'ecs' : 'ec2',
+        x.src,
+      );
+    const g = x.b.sg({ id: m[3]! });
+    if (!w.sgs.includes(g.key)) w.sgs.push(g.key);
+    const where = m[2];
+    const v = where
+      ? isRegion(where)
+        ? x.b.all('vpc').find((k) => k.region === where)
+        : (x.b.find('vpc', where) ?? vpcByPrefix(x, where))
+      : undefined;
+    if (v) {
+      w.vpc ??= v.key;
+      g.vpc ??= v.key;
+    }
     any = true;
   }
   // "sg-0d… is in vpc-0b…", "sg-0d… in the reporting vpc"

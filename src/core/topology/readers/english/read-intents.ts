@@ -42,7 +42,9 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   // a block ("clients 10.0.5.0/24"): the subnet with that CIDR
   const block = /(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})/.exec(p)?.[1];
   const bc = block ? parseCidr(block) : undefined;
-  if (bc && bc.bits > 0) {
+  const vpcBlock = bc ? x.b.all('vpc').find((v) => v.cidrs.some((c) => c.cidr.text === bc.text)) : undefined;
+  if (vpcBlock) return { ref: { kind: 'entity', key: vpcBlock.key, label: p } };
+  if (bc && bc.bits > 0 && !/\bvpc\b/i.test(p)) {
     const s =
       x.b.all('subnet').find((k) => k.cidr?.text === bc.text) ??
       x.b.subnet({
@@ -83,7 +85,7 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   if (ONPREM.test(p)) return { ref: { kind: 'onprem', label: p } };
   // "instances in B", "the boxes in private-a": the place they are in
   const inPlace =
-    /^(?:[\w-]+\s+){0,2}?(?:instances?|boxes|box|hosts?|servers?|vms?|machines?|pods?|nodes?|tasks?|containers?|workloads?|things|stuff|everything|ec2s?|apps?)\s+(?:in|on|inside|from)\s+(?:the\s+)?(.+)$/i.exec(
+    /^(?:[\w-]+\s+){0,2}?(?:instances?|boxes|box|hosts?|servers?|vms?|machines?|pods?|nodes?|tasks?|containers?|workloads?|things|stuff|everything|nothing|anything|ec2s?|apps?)\s+(?:in|on|inside|from)\s+(?:the\s+)?(.+)$/i.exec(
       p,
     );
   if (inPlace) {
@@ -248,7 +250,7 @@ function add(
   x.hit = true;
 }
 
-const VERBS = String.raw`(?:reach|connect(?:ing)?(?:\s+to)?|talk(?:ing)?\s+to|access|hit|ping|get\s+(?:out\s+)?to|ssh\s+(?:in)?to|rdp\s+(?:in)?to|resolve|see|curl|call|pull\s+(?:images?\s+)?from|download\s+from|upload\s+to|send\s+(?:messages?\s+)?to|write\s+to|read\s+from|query|use|open\s+a\s+connection\s+to|establish\s+a\s+connection\s+to|get\s+a\s+connection\s+to|make\s+it\s+to|route\s+to)`;
+const VERBS = String.raw`(?:reach|connect(?:ing)?(?:\s+to)?|talk(?:ing)?\s+to|access|hit|ping|get\s+(?:out\s+)?to|get\s+out\b|ssh\s+(?:in)?to|rdp\s+(?:in)?to|resolve|see|curl|call|pull\s+(?:images?\s+)?from|download\s+from|upload\s+to|send\s+(?:messages?\s+)?to|write\s+to|read\s+from|query|use|open\s+a\s+connection\s+to|establish\s+a\s+connection\s+to|get\s+a\s+connection\s+to|make\s+it\s+to|route\s+to)`;
 const NEG = String.raw`(?:can't|couldn't|unable\s+to|fails?\s+to|failing\s+to|failed\s+to|won't|doesn't|does\s+not|didn't|no\s+longer|isn't\s+able\s+to|not\s+able\s+to|never)`;
 // "cannot reach grafana on i-… port 3000 from the vpn clients": no subject before the verb
 const CANT0 = new RegExp(
@@ -281,8 +283,15 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => [string, number | undefined]][] =
     (m) => [m[1]!, m[2] ? Number(m[2]) : undefined],
   ],
   [/dial tcp (\d+\.\d+\.\d+\.\d+):(\d+)/i, (m) => [m[1]!, Number(m[2])]],
-  [/Can't connect to (?:MySQL )?server on '([\w.-]+)'(?: \((\d+)\))?/i, (m) => [m[1]!, 3306]],
+  [
+    /Can't connect to (?:MySQL )?server on '([\w.-]+?)(?::(\d+))?'/i,
+    (m) => [m[1]!, m[2] ? Number(m[2]) : 3306],
+  ],
   [/\bTrying (\d+\.\d+\.\d+\.\d+)(?::(\d+))?/i, (m) => [m[1]!, m[2] ? Number(m[2]) : undefined]],
+  [
+    /(?:connect\s+timeout|could\s+not\s+connect|read\s+timeout)\s+on\s+endpoint\s+url:?\s*"?(https?:\/\/[^/"\s]+)/i,
+    (m) => [m[1]!, 443],
+  ],
   [
     /\b(?:timed\s+out|timeout|refused|unreachable|no\s+route\s+to\s+host)\b[^\d]{0,25}(\d+\.\d+\.\d+\.\d+):(\d{1,5})\b/i,
     (m) => [m[1]!, Number(m[2])],
@@ -336,6 +345,20 @@ export const readIntents: Extractor = (x) => {
       )
         to.ref = { kind: 'internet', label: host };
     }
+    // "Can't connect to MySQL server on '10.80.14.9'": the mysql the text talks about has that address
+    const ipTo = to?.ref.kind === 'ip' ? to.ref.ip : undefined;
+    const kindWord =
+      /\b(mysql|mariadb|postgres(?:ql)?|psql|redis|mongo(?:db)?|clickhouse|opensearch|elasticsearch|kafka)\b/i
+        .exec(s)?.[1]
+        ?.toLowerCase();
+    if (ipTo && kindWord && !x.b.all('workload').some((w) => w.privateIps.includes(ipTo))) {
+      const cand = x.b
+        .all('workload')
+        .filter(
+          (w) => w.privateIps.length === 0 && [...w.aliases].some((a) => a.includes(kindWord.slice(0, 5))),
+        );
+      if (cand.length === 1) cand[0]!.privateIps.push(ipTo);
+    }
     // "analytics gets `curl: …`", "from the app box: psql …"
     const before = s.slice(0, m.index ?? 0);
     const who =
@@ -346,7 +369,12 @@ export const readIntents: Extractor = (x) => {
     add(x, whoRef && whoRef.ref.kind !== 'name' ? whoRef.ref : undefined, to, p ?? port);
     return;
   }
-  const ft = FROM_TO.exec(s);
+  const ft =
+    /\b(?:moved|migrated|moving|migrating|copied|copying|switched|upgraded|changed)\b[^.]{0,30}\bfrom\b/i.test(
+      s,
+    )
+      ? null
+      : FROM_TO.exec(s);
   if (
     ft &&
     !/\b(?:allows?|deny|route|peered|peering|traffic)\s*$/i.test(
@@ -359,6 +387,18 @@ export const readIntents: Extractor = (x) => {
       add(x, from.ref, to, to.port ?? port);
       return;
     }
+  }
+  // "nothing in workloads can get out", "no pod in B can reach the db"
+  const none = new RegExp(
+    `\\b(?:nothing|no\\s+(?:instances?|box(?:es)?|hosts?|servers?|pods?|nodes?|tasks?|one|vms?))\\s+(?:in|on|inside|from)\\s+(?:the\\s+)?(.+?)\\s+can\\s+(?:\\w+\\s+)?${VERBS}\\s*(.*?)(?=$|[,;!?(]|\\.\\s)`,
+    'i',
+  ).exec(s);
+  if (none) {
+    const from = placeRef(x, none[1]!);
+    const toText = none[2]!.trim();
+    const to = toText ? placeRef(x, toText) : undefined;
+    add(x, from?.ref, to ?? { ref: { kind: 'internet' } }, to?.port ?? port ?? 443);
+    return;
   }
   const c = CANT.exec(s) ?? CANT0.exec(s);
   if (c) {

@@ -35,6 +35,9 @@ const STATUS: [RegExp, PeeringStatus][] = [
 
 /** One side of a peering sentence → a VPC (with the CIDR in brackets, if any). */
 function side(x: Sentence, raw: string): Vpc | undefined {
+  // "it's peered to B", "this vpc peers with C": the VPC being talked about
+  if (/^(?:s|it|its|it's|this(?:\s+vpc)?|that(?:\s+vpc)?|ours?)$/i.test(raw.trim()) && x.st.lastVpc)
+    return x.st.lastVpc;
   const inner = /\(([^)]*)\)/.exec(raw)?.[1] ?? /\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}/.exec(raw)?.[0] ?? '';
   const head = raw
     .replace(/^(?:(?:the|our|their|theirs|ours|a|an|partner|other|default|[\w-]+'s)\s+)+/i, '')
@@ -113,6 +116,16 @@ export const readPeering: Extractor = (x) => {
         pairs.push([p, q]);
     }
   }
+  // "(…, vpc-0d5f…), peered to the main vpc in us-east-1": the left side is the VPC named before
+  if (pairs.length === 0) {
+    const m =
+      /(?:^|[,;)]\s*)(?:and\s+)?(?:it'?s\s+|is\s+|which\s+is\s+)?(?:peered|peering)\s+(?:to|with)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:vpc[\s-]+)?[\w-]+(?:\s+vpc)?(?:\s+vpc-[0-9a-f]{8,17})?)/i.exec(
+        x.s,
+      );
+    const left = m ? vpcsBefore(x, m.index ?? 0) : undefined;
+    const right = m ? side(x, m[1]!.replace(/\s+in\s+[a-z]{2}-[a-z]+-\d.*$/i, '')) : undefined;
+    if (left && right && left !== right) pairs.push([left, right]);
+  }
   // "A peers with B and C"
   const also =
     /(?:peered|peers|peering)\s+with\s+[\w-]+(?:\s*\([^)]*\))?\s*(?:,|and)\s*(?:with\s+)?((?:vpc\s+)?[\w-]+)(?:\s*\([^)]*\))?/i.exec(
@@ -163,4 +176,17 @@ function setStatus(x: Sentence, p: ReturnType<Sentence['b']['peering']>, status:
   const when = daysAgo(x);
   if (when && status === 'pending-acceptance') p.requested = when;
   x.hit = true;
+}
+
+/** The last VPC the sentence names before `at` (by ID or name). */
+function vpcsBefore(x: Sentence, at: number): Vpc | undefined {
+  let best: { v: Vpc; i: number } | undefined;
+  const head = x.s.slice(0, at);
+  for (const v of x.b.all('vpc')) {
+    for (const n of [v.id, v.name].filter((k): k is string => !!k && k.length > 1)) {
+      const i = head.toLowerCase().lastIndexOf(n.toLowerCase());
+      if (i >= 0 && (!best || i > best.i)) best = { v, i };
+    }
+  }
+  return best?.v ?? x.st.lastVpc;
 }

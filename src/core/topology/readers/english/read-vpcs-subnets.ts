@@ -54,8 +54,9 @@ function vpcAnchor(x: Sentence, v: Vpc, end: number): void {
       x.s.slice(end),
     );
   if (sec) addCidr(v, sec[1]!, x);
-  const r = regionMentions(after)[0];
-  if (r && /\bin\s+$|\(\s*$|,\s*$/.test(after.slice(0, r.index)) && !v.region) v.region = r.region;
+  // "vpc-0a… (10.70.0.0/16) in us-east-1", "VPC B (eu-west-1)"
+  const reg = /^\s*(?:\([^)]*\)\s*)?(?:in\s+|\(\s*|,\s*)([a-z]{2}(?:-gov)?-[a-z]+-\d)\b/i.exec(after)?.[1];
+  if (reg && !v.region) v.region = reg;
 }
 
 /** VPCs: `vpc-…` IDs, "VPC A", "app VPC", with the CIDR blocks and Region that follow them. */
@@ -71,19 +72,40 @@ export const readVpcs: Extractor = (x) => {
     const v = x.b.vpc({ id: m.id, ...(name ? { name: clean(name) } : {}) });
     seen.add(v);
     vpcAnchor(x, v, m.index + m.id.length);
+    // "(new vpc 10.82.0.0/16, vpc-0d5f…)": the block just before the ID
+    const pre = /(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s*,\s*$/.exec(before)?.[1];
+    const pc = pre ? parseCidr(pre) : undefined;
+    if (
+      pc &&
+      pc.bits <= 22 &&
+      /\bvpc\b[^,;)]*$/i.test(before.slice(0, before.length - (pre?.length ?? 0) - 2))
+    )
+      addCidr(v, pre!, x);
+    // "main vpc (… vpc-…)" in us-west-2
+    const lead = /\b(?:in|to)\s+([a-z]{2}(?:-gov)?-[a-z]+-\d)\s*\([^)]*$/i.exec(
+      x.s.slice(Math.max(0, m.index - 60), m.index),
+    )?.[1];
+    if (lead && !v.region) v.region = lead;
   }
   for (const re of [VPC_NAME_AFTER, VPC_NAME_BEFORE]) {
     for (const m of x.s.matchAll(re)) {
       const name = clean(m[1]!);
-      if (!isNameToken(name) || /^vpc-/i.test(name) || /^(vpc|vpcs)$/i.test(name)) continue;
+      const adjective =
+        /^(main|new|old|prod|production|staging|dev|shared|core|hub|spoke|legacy|central)$/i.test(name);
+      if ((!isNameToken(name) && !adjective) || /^vpc-/i.test(name) || /^(vpc|vpcs)$/i.test(name)) continue;
       if (
         re === VPC_NAME_BEFORE &&
-        /^(each|every|peer|the|a|an|new|same|other|one|this|that|both|two|your|our|my)$/i.test(name)
+        /^(each|every|peer|the|a|an|same|other|one|this|that|both|two|your|our|my|default|whole|entire)$/i.test(
+          name,
+        )
       )
         continue;
       // "app VPC vpc-0a…" / "VPC app (vpc-0a…)": the ID loop above already named it
       const tail = x.s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8);
       if (/^\s*[(=:]?\s*vpc-/i.test(tail)) continue;
+      // "(new vpc 10.82.0.0/16, vpc-0d5f…)": the ID that follows names this VPC
+      const tail40 = x.s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
+      if (/^\s*\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\s*,\s*vpc-[0-9a-f]{8}/i.test(tail40)) continue;
       const existing = x.b.find('vpc', name);
       const v =
         existing ??
