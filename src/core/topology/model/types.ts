@@ -36,6 +36,8 @@ export interface Vpc extends Entity {
   /** the user said every NACL in this VPC is the default allow-all one */
   naclsDefault?: Source;
   account?: string;
+  /** the private hosted zones the VPC is associated with, when the input lists them all */
+  zones?: { names: string[]; src: Source };
   /** the account's default VPC (always 172.31.0.0/16) */
   isDefault?: Source;
 }

@@ -2,7 +2,7 @@ import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { idFor, label } from '../reason/lookup.js';
 import { routeText } from '../reason/path-facts.js';
-import { serviceReach } from '../reason/service-path.js';
+import { gatewayEndpointsFor, serviceReach } from '../reason/service-path.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Rule } from './rule.js';
 
@@ -18,6 +18,9 @@ export const awsServiceViaNat: Rule = (ctx) => {
     const reach = serviceReach(model, path);
     if (reach?.kind !== 'public' || reach.route?.target.kind !== 'nat' || !reach.table) continue;
     if (path.to.serviceRegion && path.from.vpc?.region && path.to.serviceRegion !== path.from.vpc.region)
+      continue;
+    // an endpoint the VPC already has, on another table: GATEWAY_ENDPOINT_ROUTE_TABLE_NOT_ASSOCIATED says it
+    if (gatewayEndpointsFor(model, svc).some((e) => !e.vpc || !path.from.vpc || e.vpc === path.from.vpc.key))
       continue;
     const key = `${reach.table.key}|${svc}`;
     if (seen.has(key)) continue;

@@ -33,7 +33,8 @@ export const gatewayEndpointNotExtendable: Rule = (ctx) => {
         : model.claims.some((c) => c.kind === 'vpn')
           ? 'over the VPN'
           : 'from on-premises'
-      : [...model.tgwAttachments.values()].some((a) => a.vpc === fromVpc)
+      : [...model.tgwAttachments.values()].some((a) => a.vpc === fromVpc) ||
+          [...model.routeTables.values()].some((t) => t.routes.some((r) => r.target.kind === 'tgw'))
         ? 'through the Transit Gateway'
         : 'over the VPC peering';
     const region = ep.serviceRegion ?? epVpc?.region ?? '<REGION>';

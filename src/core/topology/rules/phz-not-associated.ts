@@ -43,6 +43,41 @@ export const phzNotAssociated: Rule = (ctx) => {
       );
     }
   }
+  // a VPC whose whole list of zones is known, and a private name that fails from it
+  for (const v of model.vpcs.values()) {
+    if (!v.zones) continue;
+    for (const d of model.dnsAnswers.filter((a) => a.nxdomain)) {
+      if (v.zones.names.some((z) => inZone(d.name, z))) continue;
+      if (
+        !/\.(internal|local|corp|lan|intra|private|priv|home|svc)$|\.corp\./i.test(d.name) &&
+        !model.hostedZones.size
+      )
+        continue;
+      const zoneName =
+        [...model.hostedZones.values()].find((z) => inZone(d.name, z.zoneName))?.zoneName ??
+        d.name.split('.').slice(1).join('.');
+      const key = `${zoneName}|${v.key}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const zone = [...model.hostedZones.values()].find((z) => z.zoneName === zoneName) ?? {
+        key: `phz:${zoneName}`,
+        aliases: new Set<string>(),
+        src: [d.src],
+        zoneName,
+        private: true,
+        vpcs: [],
+        complete: false,
+      };
+      const f = finding(zone, v, [d.src]);
+      f.evidence.push(
+        ...ev(
+          v.zones.src,
+          `${v.id ?? label(v)} is associated with ${v.zones.names.length ? v.zones.names.join(', ') : 'no private zone'}`,
+        ),
+      );
+      out.push(f);
+    }
+  }
   return out;
 
   function finding(

@@ -9,8 +9,10 @@ const GW = /\bgateway(?:\s+type)?\b|\btype\s*(?:=|:)?\s*"?gateway"?/i;
 const IF = /\binterface(?:\s+type)?\b|\bprivatelink\b|\btype\s*(?:=|:)?\s*"?interface"?/i;
 const ENDPOINT = /\b(?:vpc\s+)?endpoints?\b|\bvpce\b|\bvpce-|\bprivatelink\b|aws_vpc_endpoint/i;
 
-function endpointFor(x: Sentence, service: string, type?: Endpoint['type']): Endpoint {
-  const id = x.ids.find((i) => i.kind === 'vpce')?.id;
+function endpointFor(x: Sentence, service: string, type?: Endpoint['type'], at?: number): Endpoint {
+  // the endpoint ID written next to this service, not another one in the same sentence
+  const ids = x.ids.filter((i) => i.kind === 'vpce');
+  const id = (at === undefined ? ids[0] : ids.find((i) => Math.abs(i.index - at) <= 45))?.id;
   if (id) return x.b.endpoint({ id });
   const found = x.b.all('vpce').find((e) => e.service === service && (!type || !e.type || e.type === type));
   return (
@@ -64,6 +66,27 @@ export const readEndpoints: Extractor = (x) => {
       : IF.test(x.s)
         ? 'Interface'
         : undefined;
+  // the type word nearest each service ("interface endpoints for ssm, logs … and the S3 gateway endpoint")
+  const typeWords = [...x.s.matchAll(/\b(gateway|interface|privatelink)\b(?!\s+load\s+balancer)/gi)]
+    .filter(
+      (w) =>
+        !/\b(?:nat|internet|transit|customer|vpn|api|local|carrier)\s*$/i.test(
+          x.s.slice(Math.max(0, (w.index ?? 0) - 12), w.index),
+        ),
+    )
+    .map((w) => ({
+      index: w.index ?? 0,
+      type: (/gateway/i.test(w[1]!) ? 'Gateway' : 'Interface') as Endpoint['type'],
+    }));
+  const typeFor = (at: number): Endpoint['type'] | undefined => {
+    let best: { d: number; type: Endpoint['type'] } | undefined;
+    for (const w of typeWords) {
+      const d = Math.abs(w.index - at);
+      if (d <= 40 && (!best || d < best.d)) best = { d, type: w.type };
+    }
+    return best?.type ?? (typeWords.length === 1 ? typeWords[0]!.type : undefined);
+  };
+  const typeOf = new Map<Endpoint, Endpoint['type']>();
   const vpceIds = x.ids.filter((i) => i.kind === 'vpce');
   const targets: Endpoint[] = [];
   const named = services.filter((m) => m.service !== 'ecr' || !/ecr\.(api|dkr)/i.test(x.s));
@@ -76,9 +99,11 @@ export const readEndpoints: Extractor = (x) => {
       const e =
         vpceIds.length === 1 && named.length === 1 && svcs.length === 1
           ? x.b.endpoint({ id: vpceIds[0]!.id })
-          : endpointFor(x, svc, type);
+          : endpointFor(x, svc, typeFor(m.index) ?? type, m.index);
       e.service ??= svc;
       if (region && !e.serviceRegion) e.serviceRegion = region;
+      const t = typeFor(m.index);
+      if (t) typeOf.set(e, t);
       targets.push(e);
     }
   }
@@ -89,9 +114,8 @@ export const readEndpoints: Extractor = (x) => {
     else return;
   }
   for (const e of targets) {
-    if (type)
-      e.type =
-        e.service && e.service !== 's3' && e.service !== 'dynamodb' && type === 'Gateway' ? 'Gateway' : type;
+    const t = typeOf.get(e) ?? (typeOf.size === 0 ? type : undefined);
+    if (t) e.type = t;
     if (
       !e.type &&
       (e.service === 's3' || e.service === 'dynamodb') &&

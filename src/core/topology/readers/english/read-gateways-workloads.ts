@@ -100,6 +100,8 @@ function kindOfName(n: string): WorkloadKind {
 
 /** Instances, boxes with addresses, Lambda functions, databases: where they are and their public IPs. */
 export const readWorkloads: Extractor = (x) => {
+  // nslookup/dig output lines name the resolver, not a workload
+  if (/^(?:server|address|name|non-authoritative answer)\s*:/i.test(x.s) || /\bIN\s+A\s+\d/.test(x.s)) return;
   const touched: Workload[] = [];
   const prompt = /[\w-]+@ip-(\d+)-(\d+)-(\d+)-(\d+)\b/.exec(x.s);
   if (prompt) {

@@ -20,6 +20,8 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   while (LEAD.test(p)) p = p.replace(LEAD, '');
   p = p.replace(/^(?:the|an?|our|my|their|its|some|all|any|every)\s+/i, '').trim();
   if (!p) return undefined;
+  // a clause, not a name: "we also put the S3 gateway endpoint there and …"
+  if (p.split(/\s+/).length > 8 && !/\d+\.\d+\.\d+\.\d+/.test(p)) return undefined;
   const ipm = /(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(?!\/)/.exec(p);
   if (ipm && parseIp(ipm[1]!) !== undefined) {
     const inVpc = /\bin\s+(?:the\s+)?((?:vpc[\s-]+)?[\w-]+(?:\s+vpc)?)\s*$/i.exec(p)?.[1];
@@ -83,6 +85,15 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
     }
   }
   if (ONPREM.test(p)) return { ref: { kind: 'onprem', label: p } };
+  // "the spokes", "spoke vpcs", "the other vpcs": VPCs the text does not name one by one
+  if (
+    /^(?:other\s+)?(?:spokes?|spoke\s+vpcs?|other\s+vpcs?|peer\s+vpcs?|peered\s+vpcs?|workload\s+vpcs?|member\s+vpcs?)$/i.test(
+      p,
+    )
+  ) {
+    const v = x.b.find('vpc', 'spokes') ?? x.b.vpc({ name: 'spokes' });
+    return { ref: { kind: 'entity', key: v.key, label: p } };
+  }
   // "instances in B", "the boxes in private-a": the place they are in
   const inPlace =
     /^(?:[\w-]+\s+){0,2}?(?:instances?|boxes|box|hosts?|servers?|vms?|machines?|pods?|nodes?|tasks?|containers?|workloads?|things|stuff|everything|nothing|anything|ec2s?|apps?)\s+(?:in|on|inside|from)\s+(?:the\s+)?(.+)$/i.exec(
@@ -170,6 +181,21 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
     const w =
       x.b.all('workload').find((k) => k.kind === 'lambda') ?? x.b.workload({ name: 'lambda' }, 'lambda');
     return { ref: { kind: 'entity', key: w.key, label: p } };
+  }
+  // "the app" with subnets app-a / app-b: the first of them
+  const stem = /^([a-z][\w]*)(?:\s+(?:subnets?|boxes|instances|servers|tier|layer|nodes|fleet))?$/i
+    .exec(p)?.[1]
+    ?.toLowerCase();
+  if (stem && stem.length >= 2) {
+    const named = x.b
+      .all('subnet')
+      .filter(
+        (sn) =>
+          (sn.name ?? '').toLowerCase().startsWith(`${stem}-`) ||
+          (sn.name ?? '').toLowerCase().startsWith(`${stem}_`),
+      );
+    if (named.length >= 1 && !x.b.find('workload', stem) && !x.b.find('vpc', stem))
+      return { ref: { kind: 'entity', key: named[0]!.key, label: p } };
   }
   if (/^(?:that|this|same|our|my)?\s*subnet$/i.test(p) && x.st.lastSubnet)
     return { ref: { kind: 'entity', key: x.st.lastSubnet.key, label: p } };
@@ -425,7 +451,11 @@ export const readIntents: Extractor = (x) => {
     }
   }
   const a = ARROW.exec(s);
-  if (a && !/^\d/.test(a[1]!.trim())) {
+  const routeLike =
+    a &&
+    /(?:\d+\.\d+\.\d+\.\d+\/\d+|\bpl-[\w-]+)$/.test(a[1]!.trim()) &&
+    /^(?:igw|nat|pcx|tgw|vpce|eni|vgw|local|the\s+(?:nat|igw|tgw|peering))\b/i.test(a[2]!.trim());
+  if (a && !/^\d/.test(a[1]!.trim()) && !routeLike) {
     const from = placeRef(x, a[1]!);
     const to = placeRef(x, a[2]!);
     if (from && to) {
@@ -467,6 +497,22 @@ export const readIntents: Extractor = (x) => {
       svc && url && /amazonaws/.test(url)
         ? { ref: { kind: 'service', service: svc, host: url } }
         : { ref: { kind: 'internet', label: url ?? t[1]! } },
+      443,
+    );
+    return;
+  }
+  // "the app does ~40k dynamodb req/s", "the workers make lots of s3 calls"
+  const uses =
+    /\b(?:the\s+|our\s+)?([\w-]+(?:\s+(?:boxes|instances|servers|tasks|pods|workers|service|app|fleet))?)\s+(?:does|do|makes?|sends?|issues?|pushes|reads?|writes?|hits?|calls?|uses?)\b[^.]{0,30}?\b(s3|dynamodb|dynamo|sqs|sns|kinesis)\b/i.exec(
+      s,
+    );
+  if (uses && !/^(?:it|this|that|which|who|nobody|nothing)$/i.test(uses[1]!)) {
+    const svc = /dynamo/i.test(uses[2]!) ? 'dynamodb' : uses[2]!.toLowerCase();
+    const from = placeRef(x, uses[1]!);
+    add(
+      x,
+      from && from.ref.kind !== 'service' && from.ref.kind !== 'internet' ? from.ref : undefined,
+      { ref: { kind: 'service', service: svc } },
       443,
     );
     return;

@@ -144,6 +144,24 @@ export function readDescribeJson(
         'propagations',
       );
       n++;
+    } else if (v.t === 'obj' && hasKeys(v, 'HostedZoneSummaries') && optionValue(block, 'vpc-id')) {
+      // route53 list-hosted-zones-by-vpc: every private zone the VPC is associated with
+      const vpc = b.vpc({ id: optionValue(block, 'vpc-id')! });
+      const region = optionValue(block, 'vpc-region');
+      if (region && !vpc.region) vpc.region = region;
+      const lines: number[] = [];
+      for (let l = v.line; l <= v.endLine && lines.length < 30; l++) lines.push(l);
+      vpc.zones = {
+        names: arr(v, 'HostedZoneSummaries')
+          .map((z) => (str(z, 'Name') ?? '').replace(/\.$/, '').toLowerCase())
+          .filter(Boolean),
+        src: {
+          kind: 'config',
+          lines,
+          text: `${vpc.id} private hosted zones: ${arr(v, 'HostedZoneSummaries').length}`,
+        },
+      };
+      n++;
     } else if (
       v.t === 'obj' &&
       (op === 'get-bucket-policy' || (hasKeys(v, 'Statement') && isBucketPolicyLead(block)))
