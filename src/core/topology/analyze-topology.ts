@@ -52,7 +52,9 @@ export function readModel(context: AnalysisContext): { model: Model; warnings: I
     const i = lines.findIndex((x) => x.line === l);
     if (i >= 0) used.add(i);
   }
-  const prose = lines.filter((_, i) => !used.has(i));
+  // command lines stay readable as text too: `--vpc-endpoint-id vpce-…` names the endpoint
+  const commandLines = new Set(seg.commands.map((c) => c.line));
+  const prose = lines.filter((l, i) => !used.has(i) || commandLines.has(l.line));
   const compactUsed = readCompact(prose, b);
   readEnglish(
     prose.filter((l) => !compactUsed.has(l.line)),
@@ -88,7 +90,8 @@ export function analyzeTopology(
       model.workloads.size >
       0 ||
     model.symptoms.length > 0 ||
-    model.intents.length > 0;
+    model.intents.length > 0 ||
+    model.claims.some((c) => c.kind === 'ra-code' || c.kind === 'screenshot');
   const hasConfig =
     model.readers.size > 0 &&
     model.routeTables.size +

@@ -267,7 +267,9 @@ export type SymptomKind =
   | 'no-internet'
   | 'unhealthy'
   | 'reset'
-  | 'peering-create-failed';
+  | 'peering-create-failed'
+  /** "stopped working", "can't connect": broken, how unknown */
+  | 'broken';
 
 export interface Symptom {
   kind: SymptomKind;
@@ -325,7 +327,11 @@ export interface Claim {
     | 'policy-sourceip'
     | 'endpoint-policy-restricted'
     | 'new-launch'
-    | 'worked-before';
+    | 'worked-before'
+    /** a Reachability Analyzer explanation code the user quotes (detail: the code) */
+    | 'ra-code'
+    /** the user points at a screenshot or link instead of text */
+    | 'screenshot';
   about?: string;
   detail?: string;
   src: Source;

@@ -12,7 +12,13 @@ export const interfaceEndpointPrivateDnsOff: Rule = (ctx) => {
   const out: Finding[] = [];
   for (const e of model.endpoints.values()) {
     if (e.type === 'Gateway' || !e.service) continue;
-    if (e.type === undefined && e.privateDns === undefined) continue;
+    const vpcOff = (() => {
+      const v = e.vpc ? model.vpcs.get(e.vpc) : undefined;
+      return v?.dnsSupport === false || v?.dnsHostnames === false;
+    })();
+    if (e.type === undefined && e.privateDns === undefined && !vpcOff) continue;
+    if (e.type === undefined && (e.service === 's3' || e.service === 'dynamodb') && e.routeTables.length)
+      continue;
     const state = privateDnsState(model, e);
     const publicAnswers = model.dnsAnswers.filter(
       (d) =>

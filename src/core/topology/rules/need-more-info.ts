@@ -3,12 +3,53 @@ import { ev, makeFinding } from '../findings/make-finding.js';
 import type { Gap, RuleContext } from './rule.js';
 
 /** NEED_MORE_INFO: the input does not settle it: name the hypotheses and ask for exactly what would. */
-export function needMoreInfo(ctx: RuleContext, gaps: readonly Gap[], found: readonly Finding[]): Finding[] {
+export function needMoreInfo(ctx: RuleContext, given: readonly Gap[], found: readonly Finding[]): Finding[] {
+  let gaps: readonly Gap[] = given;
   if (found.some((f) => f.severity === 'error' || f.severity === 'warning' || f.code === 'NETWORK_PATH_OK'))
     return [];
   if (ctx.flowFindings.some((f) => f.severity === 'error' || f.severity === 'warning')) return [];
   const { model } = ctx;
-  const asked = model.symptoms.length > 0 || model.intents.length > 0;
+  const extra: Gap[] = [];
+  // a Reachability Analyzer code names the control class, not the rule: ask for that control
+  const RA: Record<string, Gap> = {
+    ENI_SG_RULES_MISMATCH: {
+      hypothesis:
+        'a security group on the source (egress) or the destination (ingress) has no rule for the port and peer (Reachability Analyzer: ENI_SG_RULES_MISMATCH)',
+      ask: "aws ec2 describe-security-groups --group-ids <the source and destination SG IDs> (and the path's source, destination and port)",
+      order: 5,
+    },
+    SUBNET_ACL_RESTRICTION: {
+      hypothesis:
+        'a network ACL entry (or the * deny) drops the request or the reply (Reachability Analyzer: SUBNET_ACL_RESTRICTION)',
+      ask: 'aws ec2 describe-network-acls --filters Name=association.subnet-id,Values=<SOURCE_SUBNET_ID>,<DESTINATION_SUBNET_ID>',
+      order: 5,
+    },
+    NO_ROUTE_TO_DESTINATION: {
+      hypothesis:
+        "the source subnet's route table has no route to the destination, or the destination's none back (Reachability Analyzer: NO_ROUTE_TO_DESTINATION)",
+      ask: 'aws ec2 describe-route-tables --filters Name=association.subnet-id,Values=<SOURCE_SUBNET_ID> (and the same for the destination subnet)',
+      order: 5,
+    },
+  };
+  for (const c of model.claims.filter((k) => k.kind === 'ra-code')) {
+    extra.push(
+      RA[c.detail ?? ''] ?? {
+        hypothesis: `the component Reachability Analyzer names with ${c.detail} blocks the path`,
+        ask: 'the analysis\'s explanations: aws ec2 describe-network-insights-analyses --network-insights-analysis-ids <ANALYSIS_ID> --query "NetworkInsightsAnalyses[].Explanations"',
+        order: 6,
+        src: c.src,
+      },
+    );
+  }
+  if (model.claims.some((k) => k.kind === 'screenshot')) {
+    extra.push({
+      hypothesis: 'the details are in a screenshot, which vpcdiag cannot read',
+      ask: 'paste the text instead: the describe-* output (aws ec2 describe-route-tables / describe-security-groups / describe-network-acls …) or the flow-log lines',
+      order: 1,
+    });
+  }
+  gaps = [...extra, ...gaps];
+  const asked = model.symptoms.length > 0 || model.intents.length > 0 || extra.length > 0;
   if (!asked && gaps.length === 0) return [];
   const byHyp = new Map<string, Gap>();
   for (const g of [...gaps].sort((a, b) => (a.order ?? 50) - (b.order ?? 50)))

@@ -15,10 +15,7 @@ function endpointFor(x: Sentence, service: string, type?: Endpoint['type'], at?:
   const id = (at === undefined ? ids[0] : ids.find((i) => Math.abs(i.index - at) <= 45))?.id;
   if (id) return x.b.endpoint({ id });
   const found = x.b.all('vpce').find((e) => e.service === service && (!type || !e.type || e.type === type));
-  return (
-    found ??
-    x.b.endpoint({ name: `${service} ${type ? type.toLowerCase() : ''} endpoint`.replace(/\s+/g, ' ') })
-  );
+  return found ?? x.b.endpoint({ name: `${service} endpoint` });
 }
 
 /** VPC endpoints in prose: "S3 gateway endpoint on rtb-a", "interface endpoint for SQS, private DNS off". */
@@ -90,7 +87,18 @@ export const readEndpoints: Extractor = (x) => {
   const vpceIds = x.ids.filter((i) => i.kind === 'vpce');
   const targets: Endpoint[] = [];
   const named = services.filter((m) => m.service !== 'ecr' || !/ecr\.(api|dkr)/i.test(x.s));
-  if (named.length === 0 && vpceIds.length) for (const v of vpceIds) targets.push(x.b.endpoint({ id: v.id }));
+  if (named.length === 0 && vpceIds.length) {
+    for (const v of vpceIds) {
+      // the one endpoint the text described without its ID is this one
+      const unnamed = x.b.all('vpce').filter((k) => !k.id);
+      const known = x.b.find('vpce', v.id);
+      targets.push(
+        !known && unnamed.length === 1
+          ? x.b.endpoint({ id: v.id, name: unnamed[0]!.name ?? '' })
+          : x.b.endpoint({ id: v.id }),
+      );
+    }
+  }
   for (const m of named) {
     if (!ENDPOINT.test(x.s) && !type) continue;
     // "ECR" alone: both ecr.api and ecr.dkr
@@ -114,7 +122,10 @@ export const readEndpoints: Extractor = (x) => {
     else return;
   }
   for (const e of targets) {
-    const t = typeOf.get(e) ?? (typeOf.size === 0 ? type : undefined);
+    const idAt = e.id ? x.s.indexOf(e.id) : -1;
+    const t =
+      typeOf.get(e) ??
+      (idAt >= 0 ? typeFor(idAt) : typeOf.size === 0 && typeWords.length ? typeWords[0]!.type : undefined);
     if (t) e.type = t;
     if (
       !e.type &&
@@ -122,7 +133,12 @@ export const readEndpoints: Extractor = (x) => {
       /\broute\s+tables?\b|\brtb-/i.test(x.s)
     )
       e.type = 'Gateway';
-    if (
+    const attempt =
+      /\b(?:tried|trying|try|attempt(?:ed|ing)?|want(?:ed)?|wanna|can't|cannot|won't|fails?\s+to|unable\s+to)\b[^.]{0,20}\bprivate\s+dns/i.test(
+        x.s,
+      ) || /enabling\s+private\s+dns\s+requires/i.test(x.s);
+    if (attempt) e.privateDns = false;
+    else if (
       /private\s+dns\s*(?:is\s+|=\s*|:\s*)?(?:off|disabled|false|not\s+enabled|unchecked)|without\s+private\s+dns|no\s+private\s+dns|private_dns_enabled\s*=\s*false/i.test(
         x.s,
       )
@@ -152,9 +168,12 @@ export const readEndpoints: Extractor = (x) => {
       const sub = x.b.subnet({ id: s.id });
       if (e.type !== 'Gateway' && !e.subnets.includes(sub.key)) e.subnets.push(sub.key);
     }
-    for (const g of x.ids.filter((i) => i.kind === 'sg')) {
-      const sg = x.b.sg({ id: g.id });
-      if (!e.sgs.includes(sg.key) && /\b(sg|security\s+group)\b/i.test(x.s)) e.sgs.push(sg.key);
+    // "endpoint SG sg-…", "SG on the endpoints: sg-…", "endpoints use sg-…"
+    for (const m of x.s.matchAll(
+      /\bendpoints?(?:'s)?\s+(?:sg|security\s+group)s?\s*(?:is\s+|=\s*|:\s*)?(sg-[\w-]+)|\b(?:sg|security\s+group)s?\s+(?:on|of|for)\s+(?:the\s+)?(?:vpc\s+)?endpoints?\s*(?:is\s+|=\s*|:\s*)?(sg-[\w-]+)|\bendpoints?\s+(?:use|uses|has|have|with)\s+(?:security\s+group\s+|sg\s+)?(sg-[\w-]+)/gi,
+    )) {
+      const sg = x.b.sg({ id: (m[1] ?? m[2] ?? m[3])! });
+      if (!e.sgs.includes(sg.key)) e.sgs.push(sg.key);
     }
     if (x.st.lastVpc && !e.vpc) e.vpc = x.st.lastVpc.key;
     if (

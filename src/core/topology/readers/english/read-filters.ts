@@ -215,6 +215,11 @@ export const readSecurityGroups: Extractor = (x) => {
     x.st.lastSg = g;
     any = true;
   }
+  // "sg-app (sg-0b5d…)": a name-like ID and the real one are the same group
+  for (const m of x.s.matchAll(/\b(sg-[a-z][\w-]*)\s*\(\s*(sg-[0-9a-f]{8,17})\s*\)/gi)) {
+    x.b.sg({ id: m[2]!, name: m[1]! });
+    any = true;
+  }
   // "sg-0f9b… inbound 3306 from sg-0c1e…", "sg-x egress: 443 to 0.0.0.0/0"
   for (const m of x.s.matchAll(
     /\b(sg-[\w-]+)\s*(?:\([^)]*\))?\s*:?\s*(inbound|ingress|outbound|egress)\s*(?:rules?)?\s*:?\s*(.{1,40}?)\s+(from|to)\s+([^,;]+?)(?=$|[,;)]|\s+\(|\.(?:\s|$))/gi,
@@ -336,21 +341,31 @@ export const readSecurityGroups: Extractor = (x) => {
     any = true;
   }
   // "uses the default SG" (inbound only from itself)
-  const def = /\b(?:uses?|has|with|on)\s+(?:the\s+)?(?:vpc'?s\s+)?default\s+(?:sg|security\s+group)\b/i.exec(
-    x.s,
-  );
+  const def =
+    /\b(?:uses?|has|with|on)\s+(?:the\s+)?(?:vpc'?s\s+)?default\s+(?:sg|security\s+group)\b(?:\s*\(\s*(sg-[\w-]+)\s*\))?/i.exec(
+      x.s,
+    ) ??
+    /\b(?:sg|security\s+group)\s+(?:as|is|was|set\s+to|on)\s+(?:the\s+)?(?:vpc'?s\s+)?default(?:\s+one|\s+sg|\s+group)?\b(?:\s*\(\s*(sg-[\w-]+)\s*\))?/i.exec(
+      x.s,
+    );
   if (def) {
-    const g = x.b.sg({ name: 'default' }, x.src);
+    const g = def[1] ? x.b.sg({ id: def[1], name: 'default' }, x.src) : x.b.sg({ name: 'default' }, x.src);
     if (!g.ingress.length) {
       g.ingress.push({ protocol: -1, peers: [{ kind: 'sg', group: g.key }], src: x.src });
       g.egress.push({ protocol: -1, peers: [{ kind: 'cidr', cidr: ANY }], src: x.src });
       g.ingressComplete = true;
       g.egressComplete = true;
     }
-    const e = /endpoint/i.test(x.s) ? x.b.all('vpce').slice(-1)[0] : undefined;
-    if (e && !e.sgs.includes(g.key)) e.sgs.push(g.key);
-    else if (x.st.lastWorkload && !x.st.lastWorkload.sgs.includes(g.key) && !e)
-      x.st.lastWorkload.sgs.push(g.key);
+    // the endpoints this sentence (or the last one) made: all of them get it
+    const eps =
+      /endpoint/i.test(x.s) || x.b.all('vpce').some((k) => k.src.some((s) => s.lines.includes(x.line)))
+        ? x.b.all('vpce').filter((k) => k.src.some((s) => s.lines.includes(x.line)))
+        : [];
+    const e = eps[0] ?? (/endpoint/i.test(x.s) ? x.b.all('vpce').slice(-1)[0] : undefined);
+    for (const k of eps.length ? eps : e ? [e] : [])
+      if (!k.sgs.includes(g.key)) k.sgs.push(g.key);
+      else if (x.st.lastWorkload && !x.st.lastWorkload.sgs.includes(g.key) && !e)
+        x.st.lastWorkload.sgs.push(g.key);
     any = true;
   }
   if (any) x.hit = true;

@@ -352,7 +352,15 @@ export const readIntents: Extractor = (x) => {
   for (const [re, get] of ERRORS) {
     const m = re.exec(s);
     if (!m) continue;
-    const [target, p] = get(m);
+    let [target, p] = get(m);
+    // `Post "https://ssm.eu-west-2.amazonaws.com/": dial tcp 10.2.1.87:443`: the service is the destination
+    const svcHost = /https?:\/\/((?:[\w-]+\.)*[\w-]+\.amazonaws\.com)/i.exec(s)?.[1];
+    if (
+      svcHost &&
+      !/\.rds\.amazonaws|\.elb\.amazonaws|\.cache\.amazonaws/i.test(svcHost) &&
+      parseIp(target) !== undefined
+    )
+      target = `https://${svcHost}`;
     const host = target.replace(/^https?:\/\//, '').replace(/:\d+$/, '');
     const to = placeRef(
       x,
@@ -555,11 +563,20 @@ export const readIntents: Extractor = (x) => {
   }
   // "calls to api.stripe.com time out", "requests to 10.2.3.4 hang"
   const callsTo =
-    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?|curls?|wget|pings?|ssh)\s+(?:to|into|towards)\s+(?:the\s+)?([\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
+    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?|curls?|wget|pings?|ssh)\s+(?:to|into|towards)\s+(?:the\s+)?((?:our|my|their|your)\s+[\w.:/-]+|[\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
       s,
     );
   if (callsTo) {
     const to = placeRef(x, callsTo[1]!);
+    // "partner needs to POST webhooks to our box": the caller is outside
+    const outsider =
+      /\b(?:partners?|customers?|clients?\s+on\s+the\s+internet|third[- ]part(?:y|ies)|vendors?|users?\s+on\s+the\s+internet|github|stripe|webhooks?\s+from)\b/i.test(
+        s.slice(0, callsTo.index ?? 0),
+      );
+    if (to && outsider && to.ref.kind !== 'internet' && to.ref.kind !== 'service') {
+      add(x, { kind: 'internet', label: 'the internet' }, to, to.port ?? port);
+      return;
+    }
     if (to) {
       add(x, undefined, to, to.port ?? port ?? (to.ref.kind === 'internet' ? 443 : undefined));
       return;

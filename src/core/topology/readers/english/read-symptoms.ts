@@ -28,6 +28,10 @@ const SYMPTOMS: [RegExp, SymptomKind][] = [
     /overlapping cidr|cidr(?:s| blocks?)? overlap|overlaps? with|InvalidVpcPeeringConnection|peering (?:request|connection)? ?(?:fails?|failed|errors?|won't (?:create|work))|can't (?:create|set up) (?:the |a )?peering/i,
     'peering-create-failed',
   ],
+  [
+    /\bstopped\s+working|\bdoesn't\s+work|\bnot\s+working|\bno\s+longer\s+works?|\bbroke(?:n)?\b|\bcan't\s+connect|\bunable\s+to\s+connect|\b(?:lost|no)\s+connectivity|\bwon't\s+connect|\bisn't\s+reachable|\bnot\s+reachable|\bdropped\b|\bfails?\b|\bfailing\b/i,
+    'broken',
+  ],
 ];
 
 const CLAIMS: [RegExp, Claim['kind']][] = [
@@ -47,7 +51,22 @@ const CLAIMS: [RegExp, Claim['kind']][] = [
 ];
 
 /** What went wrong, in the user's words, and statements about the path that are not entities. */
+const RA_CODES =
+  /\b(ENI_SG_RULES_MISMATCH|SUBNET_ACL_RESTRICTION|NO_ROUTE_TO_DESTINATION|PCX_REQUIRES_ADDRESS_IN_VPC_CIDR|IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS|IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS|TGW_ROUTE_AZ_RESTRICTION|TGW_RTB_CANNOT_ROUTE|TGW_RTB_NO_ROUTE_TO_TGW_ATTACHMENT|BAD_STATE(?:_ROUTE|_ATTACHMENT)?|CANNOT_ROUTE|DISCONNECTED_VPCS|NO_PATH|VPCE_GATEWAY_EGRESS_SOURCE_ADDRESS_RESTRICTION|NGW_REQUIRES_SOURCE_IN_VPC|SG_REFERENCING_SUPPORT|UNKNOWN_PEERED_SGS|MORE_SPECIFIC_ROUTE|HIGHER_PRIORITY_ROUTE|ENI_SOURCE_DEST_CHECK_RESTRICTION|VPC_BLOCK_PUBLIC_ACCESS_ENABLED)\b/g;
+
 export const readSymptoms: Extractor = (x) => {
+  for (const m of x.s.matchAll(RA_CODES)) {
+    x.b.model.claims.push({ kind: 'ra-code', detail: m[1]!, src: x.src });
+    x.hit = true;
+  }
+  if (
+    /\bscreenshot\b|\.(?:png|jpe?g|gif)\b|\bimgur\.com|\bprnt\.sc|\bsee\s+(?:the\s+)?(?:attached|image|pic)/i.test(
+      x.s,
+    )
+  ) {
+    x.b.model.claims.push({ kind: 'screenshot', src: x.src });
+    x.hit = true;
+  }
   for (const m of x.s.matchAll(
     /\b(?:listen(?:s|ing)?\s+on(?:\s+port)?|health\s*checks?\s+(?:on|port|to\s+port)|target\s+port|traffic\s+port|serves?\s+on)\s+(?:tcp\s*)?(\d{2,5})\b/gi,
   )) {
@@ -62,6 +81,14 @@ export const readSymptoms: Extractor = (x) => {
     )
       continue;
     if (kind === 'peering-create-failed' && !/peer|pcx|overlap/i.test(x.s)) continue;
+    if (
+      kind === 'broken' &&
+      (x.b.model.symptoms.some((s) => s.src.lines[0] === x.line) ||
+        !/\b(?:vpc|subnet|peering|peer|sg|security\s+group|nacl|route|nat|igw|tgw|transit|endpoint|vpn|ec2|instance|rds|lambda|db|database|api|server|service|connect|connection|network|traffic|eni|reach)/i.test(
+          x.s,
+        ))
+    )
+      continue;
     if (!x.b.model.symptoms.some((s) => s.kind === kind && s.src.lines[0] === x.line))
       x.b.model.symptoms.push({ kind, src: x.src });
     x.hit = true;

@@ -17,7 +17,8 @@ export const STOP = new Set(
     'being its itself too very really now still already again ago days day week weeks time times out ' +
     'whole entire single existing separate different target source destination remote another first second ' +
     'other peer peers request requester accepter owner account allows allow uses use used can could ' +
-    'should would will shall may might must cannot does did done got gets sends send routes runs run sits talks talk'
+    'should would will shall may might must cannot does did done got gets sends send routes runs run sits talks talk ' +
+    'gives give gave returns return shows says said works work worked fails fail failed times hangs hang'
   ).split(/\s+/),
 );
 

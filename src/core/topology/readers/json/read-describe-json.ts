@@ -21,6 +21,7 @@ import {
 } from './describe/workloads.js';
 import type { JsonBlock } from './find-json-blocks.js';
 import { arr, hasKeys, type JNode, str, toPlain } from './loose-json.js';
+import { undoQueryProjection } from './query-projection.js';
 
 type Reader = (o: JNode, ctx: DescribeContext) => void;
 
@@ -103,7 +104,7 @@ export function readDescribeJson(
       ...(regionOpt && isRegion(regionOpt) ? { region: regionOpt } : {}),
       lineText: (l) => byLine.get(l) ?? '',
     };
-    const v = block.value;
+    const v = undoQueryProjection(block.value, block.cmd);
     let n = 0;
     const op = block.cmd?.operation ?? '';
     // outputs whose items do not say which table they belong to
