@@ -130,11 +130,7 @@ export function resolvePlace(model: Model, ref: PlaceRef | undefined): Place {
         if (v) return { ...fromVpc(model, v), label: ref.label ?? key };
       }
       // "@subject", "that subnet"…: somewhere in the one network described
-      if (
-        model.vpcs.size <= 1 &&
-        model.routeTables.size + model.subnets.size > 0 &&
-        (key.startsWith('@') || ref.kind === 'name')
-      ) {
+      if (model.vpcs.size <= 1 && model.routeTables.size + model.subnets.size > 0 && key.startsWith('@')) {
         const vpc = [...model.vpcs.values()][0];
         return { kind: 'vpc', label: ref.label ?? key, ...(vpc ? { vpc } : {}) };
       }

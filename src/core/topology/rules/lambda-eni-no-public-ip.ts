@@ -1,16 +1,54 @@
 import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
-import { label } from '../reason/lookup.js';
+import { ANY_IPV4 } from '../net/ipv4.js';
+import { label, routeTableOf } from '../reason/lookup.js';
 import { forwardRoute, routeText } from '../reason/path-facts.js';
+import { resolvePlace } from '../reason/place.js';
+import { lookupCidr } from '../reason/route-lookup.js';
 import { describePath, subjectOf } from './path-subject.js';
-import type { Rule } from './rule.js';
+import { ALL_CHECKS, type Path, type Rule } from './rule.js';
 
 /** LAMBDA_ENI_NO_PUBLIC_IP: a VPC Lambda in a "public" subnet never gets a public IP. */
 export const lambdaEniNoPublicIp: Rule = (ctx) => {
   const { model } = ctx;
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const path of ctx.paths) {
+  // a VPC Lambda that times out, in subnets whose default route is an internet gateway: whatever it
+  // calls outside the VPC cannot answer, even when the text does not say what it calls
+  const extra: Path[] = [];
+  const failing = model.symptoms.find(
+    (s) => s.kind === 'timeout' || s.kind === 'broken' || s.kind === 'no-internet',
+  );
+  if (failing) {
+    for (const w of model.workloads.values()) {
+      if (w.kind !== 'lambda' || w.subnets.length === 0) continue;
+      if (
+        ctx.paths.some((p) => p.from.workload === w && (p.to.kind === 'internet' || p.to.kind === 'service'))
+      )
+        continue;
+      const tables = w.subnets.map((k) => routeTableOf(model, model.subnets.get(k)).table);
+      const allIgw =
+        tables.length > 0 && tables.every((t) => t && lookupCidr(t, ANY_IPV4).route?.target.kind === 'igw');
+      if (!allIgw) continue;
+      const intent = {
+        from: { kind: 'entity' as const, key: w.key },
+        to: { kind: 'internet' as const, label: 'anything outside the VPC' },
+        protocol: 6,
+        port: 443,
+        src: failing.src,
+        origin: 'text' as const,
+      };
+      extra.push({
+        intent,
+        from: resolvePlace(model, intent.from),
+        to: resolvePlace(model, intent.to),
+        protocol: 6,
+        port: 443,
+        checks: new Set(ALL_CHECKS),
+      });
+    }
+  }
+  for (const path of [...ctx.paths, ...extra]) {
     if (!path.checks.has('route-fwd')) continue;
     const w = path.from.workload;
     if (w?.kind !== 'lambda') continue;

@@ -14,8 +14,11 @@ export const tgwAttachmentMissingAz: Rule = (ctx) => {
   for (const path of ctx.paths) {
     if (!path.checks.has('route-fwd')) continue;
     const fwd = forwardRoute(model, path);
+    const saidTgw = /\b(?:tgw|transit\s+gateway)\b/i.test(path.intent.src.text);
+    const onlyTgwRoute = fwd.choice.table?.routes.some((r) => r.target.kind === 'tgw') && !path.to.addr;
     const viaTgw =
       fwd.match?.route?.target.kind === 'tgw' ||
+      (saidTgw && onlyTgwRoute) ||
       (!fwd.choice.table && attachmentOf(model, path.from.vpc?.key) && attachmentOf(model, path.to.vpc?.key));
     if (!viaTgw) continue;
     for (const side of ['from', 'to'] as const) {

@@ -192,7 +192,24 @@ function finish(b: ModelBuilder, st: State): void {
         origin: 'text',
       });
   }
+  const known = (ref: PlaceRef | undefined): boolean => {
+    if (ref?.kind !== 'name' || ref.name.startsWith('@')) return true;
+    const n = ref.name.toLowerCase();
+    return (
+      ref.within !== undefined ||
+      b.all('workload').some((w) => w.aliases.has(n)) ||
+      b.all('subnet').some((s) => s.aliases.has(n)) ||
+      b.all('vpc').some((v) => v.aliases.has(n))
+    );
+  };
   for (const i of m.intents) {
+    // a source the text names but never describes: the network the message is about
+    if (i.from && !known(i.from))
+      i.from = {
+        kind: 'name',
+        name: '@subject',
+        ...(i.from.kind === 'name' && i.from.label ? { label: i.from.label } : {}),
+      };
     const from = resolve(i.from, i.to);
     if (from) i.from = from;
     const to = resolve(i.to, i.from);

@@ -103,6 +103,19 @@ export const readWorkloads: Extractor = (x) => {
   // nslookup/dig output lines name the resolver, not a workload
   if (/^(?:server|address|name|non-authoritative answer)\s*:/i.test(x.s) || /\bIN\s+A\s+\d/.test(x.s)) return;
   const touched: Workload[] = [];
+  // "failing node: ip-10-52-40-17.ec2.internal": a host name that is an address
+  for (const m of x.s.matchAll(
+    /\b(?:(failing|broken|bad|one|the|a)\s+)?([\w-]+)\s*[:=]?\s*ip-(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\.(?:ec2|compute|[a-z]{2}-[a-z]+-\d\.compute)\.internal\b/gi,
+  )) {
+    const ip = m.slice(3, 7).join('.');
+    if (x.b.all('workload').some((w) => w.privateIps.includes(ip))) continue;
+    const name = /^(node|pod|host|instance|box|server|worker)$/i.test(m[2]!)
+      ? `${m[1] ? `${m[1]} ` : ''}${m[2]}`
+      : m[2]!;
+    const w = x.b.workload({ name: name.trim() }, kindOfName(name), x.src);
+    w.privateIps.push(ip);
+    touched.push(w);
+  }
   const prompt = /[\w-]+@ip-(\d+)-(\d+)-(\d+)-(\d+)\b/.exec(x.s);
   if (prompt) {
     x.st.promptIp = prompt.slice(1, 5).join('.');
@@ -253,8 +266,11 @@ export const readWorkloads: Extractor = (x) => {
     if (rds[3]) w.port = Number(rds[3]);
     touched.push(w);
   }
-  // Lambda functions
-  if (/\blambdas?\b|\bfunctions?\b(?=.*\blambda\b)|\bvpc\s+lambda\b/i.test(x.s)) {
+  // Lambda functions (not the `aws lambda get-function-configuration` command line)
+  if (
+    !/^\s*(?:[$#>]\s*)?aws\s+lambda\b/i.test(x.s) &&
+    /\blambdas?\b|\bfunctions?\b(?=.*\blambda\b)|\bvpc\s+lambda\b/i.test(x.s)
+  ) {
     const named =
       /\blambda(?:\s+function)?\s+[`'"]?([a-z][\w-]{2,})/i.exec(x.s)?.[1] ??
       /\b([a-z][\w-]{2,})\s+lambda\b/i.exec(x.s)?.[1];

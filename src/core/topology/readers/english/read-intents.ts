@@ -103,7 +103,8 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
     const r = placeRef(x, inPlace[1]!);
     if (r && r.ref.kind !== 'name') return r;
   }
-  // a known workload, subnet or VPC by name
+  // a known workload, subnet or VPC by name ("app instances (sg-0new…)" is "app instances")
+  p = p.replace(/\s*\([^)]*\)?\s*$/, '').trim() || p;
   const words = p.split(/\s+/).map(clean).filter(Boolean);
   // "clickhouse in the warehouse vpc": the thing, resolved once the whole text is read, inside that VPC
   const thingIn = /^([A-Za-z][\w.-]*)\s+(?:in|on|inside)\s+(?:the\s+)?(.+)$/i.exec(p);
@@ -182,6 +183,19 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
       x.b.all('workload').find((k) => k.kind === 'lambda') ?? x.b.workload({ name: 'lambda' }, 'lambda');
     return { ref: { kind: 'entity', key: w.key, label: p } };
   }
+  // "nodes in 1c", "us-east-1c": the subnet in that AZ
+  const az = /^(?:(?:az|zone)\s+)?((?:[a-z]{2}-[a-z]+-)?\d[a-f])$/i.exec(p)?.[1]?.toLowerCase();
+  if (az) {
+    const inAz = x.b
+      .all('subnet')
+      .filter(
+        (sn) => (sn.az ?? '').toLowerCase().endsWith(az) || (sn.name ?? '').toLowerCase().endsWith(`-${az}`),
+      );
+    if (inAz.length >= 1) return { ref: { kind: 'entity', key: inAz[0]!.key, label: p } };
+  }
+  // the one EC2 host name: ip-10-52-40-17(.ec2.internal)
+  const hostIp = /^ip-(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\b/i.exec(p);
+  if (hostIp) return { ref: { kind: 'ip', ip: hostIp.slice(1, 5).join('.'), label: p } };
   // "the app" with subnets app-a / app-b: the first of them
   const stem = /^([a-z][\w]*)(?:\s+(?:subnets?|boxes|instances|servers|tier|layer|nodes|fleet))?$/i
     .exec(p)?.[1]
@@ -215,6 +229,17 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   }
   if (/^[\w-]+$/.test(p) && words.length === 1 && p.length <= 40)
     return { ref: { kind: 'name', name: p.toLowerCase(), label: p } };
+  // "the shared services", "the payments api": a thing the input does not describe further
+  if (
+    !/\b(?:instances?|boxes|box|hosts?|servers?|vms?|machines?|pods?|nodes?|tasks?|containers?|subnets?|it|they|them|everything|nothing|attachments?|tgw|peering|vpc|route|table|nat|gateway|endpoint)\b/i.test(
+      p,
+    ) &&
+    words.length <= 4 &&
+    words.every((w) => /^[\w-]+$/.test(w)) &&
+    !words.some((w) => /^(?:is|are|was|can|can't|does|doesn't|and|but|when|if|it|they|we|i)$/i.test(w))
+  ) {
+    return { ref: { kind: 'name', name: p.toLowerCase(), label: p } };
+  }
   return undefined;
 }
 
@@ -232,6 +257,7 @@ function add(
   port?: number,
 ): void {
   if (!to) return;
+  x.st.lastDestination = to.ref;
   const toIp = to.ref.kind === 'ip' ? to.ref.ip : undefined;
   // an error line restating a path already described ("curl: Failed to connect to 10.30.4.20 port 8443")
   if (
@@ -403,6 +429,19 @@ export const readIntents: Extractor = (x) => {
     add(x, whoRef && whoRef.ref.kind !== 'name' ? whoRef.ref : undefined, to, p ?? port);
     return;
   }
+  const a = ARROW.exec(s);
+  const routeLike =
+    a &&
+    /(?:\d+\.\d+\.\d+\.\d+\/\d+|\bpl-[\w-]+)$/.test(a[1]!.trim()) &&
+    /^(?:igw|nat|pcx|tgw|vpce|eni|vgw|local|the\s+(?:nat|igw|tgw|peering))\b/i.test(a[2]!.trim());
+  if (a && !/^\d/.test(a[1]!.trim()) && !routeLike) {
+    const from = placeRef(x, a[1]!);
+    const to = placeRef(x, a[2]!);
+    if (from && to) {
+      add(x, from.ref, to, to.port ?? port);
+      return;
+    }
+  }
   const ft =
     /\b(?:moved|migrated|moving|migrating|copied|copying|switched|upgraded|changed)\b[^.]{0,30}\bfrom\b/i.test(
       s,
@@ -449,24 +488,32 @@ export const readIntents: Extractor = (x) => {
       return;
     }
   }
+  // "only some nodes can reach the shared services": remember where, for "nodes in 1c time out"
+  const can = new RegExp(
+    `(?:^|[.;!?]\\s+|,\\s*)(?:only\\s+)?(?:some\\s+(?:of\\s+)?)?((?:[\\w-]+\\s+){0,4}?[\\w-]+)\\s+can\\s+(?:still\\s+)?${VERBS}\\s+(.+?)(?=$|[,;!?(]|\\.\\s|\\s+(?:over|via|through|just|fine|ok|but)\\b)`,
+    'i',
+  ).exec(s);
+  if (can) {
+    const to = placeRef(x, can[2]!);
+    if (to) x.st.lastDestination = to.ref;
+  }
+  // "nodes in 1c time out", "the ones in 1c fail": the destination said before
+  const fails =
+    /(?:^|[,;.]\s*|\bbut\s+)((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:nodes?|pods?|instances?|boxes|hosts?|servers?|tasks?|ones|workers?|lambdas?|clients?)\s+(?:in|on|from)\s+[\w-]+)\s+(?:all\s+)?(?:time\s*out|times\s*out|timing\s*out|hang|hangs|fail|fails|can't|cannot|don't|do\s+not)\b/i.exec(
+      s,
+    );
+  if (fails && x.st.lastDestination) {
+    const from = placeRef(x, fails[1]!);
+    if (from) {
+      add(x, from.ref, { ref: x.st.lastDestination }, port);
+      return;
+    }
+  }
   const u = UNREACH.exec(s);
   if (u) {
     const to = placeRef(x, u[1]!);
     const from = placeRef(x, u[2]!);
     if (to && from) {
-      add(x, from.ref, to, to.port ?? port);
-      return;
-    }
-  }
-  const a = ARROW.exec(s);
-  const routeLike =
-    a &&
-    /(?:\d+\.\d+\.\d+\.\d+\/\d+|\bpl-[\w-]+)$/.test(a[1]!.trim()) &&
-    /^(?:igw|nat|pcx|tgw|vpce|eni|vgw|local|the\s+(?:nat|igw|tgw|peering))\b/i.test(a[2]!.trim());
-  if (a && !/^\d/.test(a[1]!.trim()) && !routeLike) {
-    const from = placeRef(x, a[1]!);
-    const to = placeRef(x, a[2]!);
-    if (from && to) {
       add(x, from.ref, to, to.port ?? port);
       return;
     }

@@ -241,9 +241,12 @@ export const readSubnets: Extractor = (x) => {
   )) {
     const role = roleOfName(m[1]);
     const nm = m[2] && isNameToken(m[2]) ? m[2] : undefined;
+    // "(10.0.0.0/8 -> tgw-…)": a route, not the subnets' block
+    const after = x.s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 12);
+    if (/^\s*(?:->|via\b|=>|local\b)/i.test(after)) continue;
     for (const c of m[3]!.match(/\d+\.\d+\.\d+\.\d+\/\d+/g) ?? []) {
       const cidr = parseCidr(c);
-      if (!cidr) continue;
+      if (!cidr || cidr.bits < 16) continue;
       const s = nm
         ? x.b.subnet({ name: nm })
         : ([...x.b.all('subnet')].find((k) => k.cidr?.text === cidr.text) ??

@@ -21,6 +21,8 @@ export class State {
   allDefault?: import('../../model/types.js').Source;
   /** ports the text says services listen on ("targets listen on 8080", "health check port 9000") */
   ports: number[] = [];
+  /** the destination the text last talked about ("… can reach the shared services", "can't reach the db") */
+  lastDestination?: import('../../model/types.js').PlaceRef;
   /** a nslookup/dig block being read */
   dns?: { name?: string; answer: boolean; line: number };
 

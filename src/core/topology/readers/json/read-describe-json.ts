@@ -145,6 +145,33 @@ export function readDescribeJson(
         'propagations',
       );
       n++;
+    } else if (
+      v.t === 'obj' &&
+      op === 'get-function-configuration' &&
+      hasKeys(v, 'SubnetIds') &&
+      !hasKeys(v, 'FunctionName')
+    ) {
+      // `--query VpcConfig`: the function's name is in the command
+      readLambda(
+        {
+          ...v,
+          entries: [
+            {
+              key: 'FunctionName',
+              line: v.line,
+              value: {
+                t: 'str',
+                v: optionValue(block, 'function-name') ?? 'the function',
+                line: v.line,
+                endLine: v.line,
+              },
+            },
+            { key: 'VpcConfig', line: v.line, value: v },
+          ],
+        },
+        ctx,
+      );
+      n++;
     } else if (v.t === 'obj' && hasKeys(v, 'HostedZoneSummaries') && optionValue(block, 'vpc-id')) {
       // route53 list-hosted-zones-by-vpc: every private zone the VPC is associated with
       const vpc = b.vpc({ id: optionValue(block, 'vpc-id')! });

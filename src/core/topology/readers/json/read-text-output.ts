@@ -6,10 +6,41 @@ import type { AwsCommand } from './aws-command.js';
 /** `…[PrivateIpAddress,PublicIpAddress,SubnetId]` → the column names, or undefined */
 function queryColumns(query: string | undefined): string[] | undefined {
   if (!query) return undefined;
-  const m = /\[([A-Za-z0-9_.,\s]+)\]\s*$/.exec(query);
-  if (!m) return undefined;
-  const cols = m[1]!.split(',').map((c) => c.trim());
-  return cols.every((c) => /^[A-Za-z][A-Za-z0-9_.]*$/.test(c)) ? cols : undefined;
+  // the last top-level [...] of the query, split on its top-level commas
+  const q = query.trim();
+  if (!q.endsWith(']')) return undefined;
+  let depth = 0;
+  let start = -1;
+  for (let i = q.length - 1; i >= 0; i--) {
+    if (q[i] === ']') depth++;
+    else if (q[i] === '[') {
+      depth--;
+      if (depth === 0) {
+        start = i;
+        break;
+      }
+    }
+  }
+  if (start < 0) return undefined;
+  const body = q.slice(start + 1, -1);
+  const cols: string[] = [];
+  let cur = '';
+  depth = 0;
+  for (const ch of body) {
+    if (ch === '[' || ch === '{' || ch === '(') depth++;
+    if (ch === ']' || ch === '}' || ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      cols.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  cols.push(cur.trim());
+  const names = cols.map((c) => {
+    // Tags[?Key==`Name`].Value|[0] is the Name tag
+    if (/^Tags\[\?Key\s*==\s*[`'"]Name[`'"]\]/.test(c)) return 'Name';
+    return /^([A-Za-z][A-Za-z0-9_]*)/.exec(c)?.[1] ?? '';
+  });
+  return names.length > 1 && names.every(Boolean) ? names : undefined;
 }
 
 function cell(v: string | undefined): string | null | undefined {
@@ -34,7 +65,7 @@ export function readTextOutput(
     const start = lines.findIndex((l) => l.line > cmd.line);
     if (start < 0) continue;
     for (let i = start; i < lines.length && i < start + 50; i++) {
-      const vals = lines[i]!.text.trim().split(/\s+/);
+      const vals = lines[i]!.text.trim().split(lines[i]!.text.includes('\t') ? /\t/ : /\s+/);
       if (vals.length !== cols.length) break;
       const row = new Map(cols.map((c, k) => [c.split('.').pop()!, cell(vals[k])]));
       const line = lines[i]!.line;
@@ -56,7 +87,7 @@ export function readTextOutput(
       } else if (cmd.operation === 'describe-subnets') {
         const id = row.get('SubnetId');
         if (!id) break;
-        const s = b.subnet({ id }, src);
+        const s = b.subnet({ id, ...(row.get('Name') ? { name: row.get('Name')! } : {}) }, src);
         const c = parseCidr(row.get('CidrBlock') ?? '');
         if (c) s.cidr = c;
         const az = row.get('AvailabilityZone');
