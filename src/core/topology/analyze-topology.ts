@@ -55,14 +55,31 @@ export function readModel(context: AnalysisContext): { model: Model; warnings: I
   // command lines stay readable as text too: `--vpc-endpoint-id vpce-…` names the endpoint
   const commandLines = new Set(seg.commands.map((c) => c.line));
   const prose = lines.filter((l, i) => !used.has(i) || commandLines.has(l.line));
-  const compactUsed = readCompact(prose, b);
+  const compact = readCompact(prose, b);
+  warnings.push(...compact.warnings);
   readEnglish(
-    prose.filter((l) => !compactUsed.has(l.line)),
+    prose.filter((l) => !compact.used.has(l.line)),
     b,
     context.now,
   );
   inferFromRoutes(b);
   return { model: b.finish(), warnings };
+}
+
+/** Two paths (say "app → db" and "api → db") can meet the same blocker: report it once. */
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const same = out.find((x) => x.code === f.code && x.title === f.title);
+    if (!same) {
+      out.push(f);
+      continue;
+    }
+    for (const e of f.evidence)
+      if (!same.evidence.some((x) => x.kind === e.kind && x.lines.join() === e.lines.join()))
+        same.evidence.push(e);
+  }
+  return out;
 }
 
 function sameIntent(a: Intent, b: Intent): boolean {
@@ -144,13 +161,14 @@ export function analyzeTopology(
   for (const rule of ALL_RULES) findings.push(...rule(ctx));
   findings.push(...networkPathOk(ctx, findings));
   findings.push(...needMoreInfo(ctx, gaps, findings));
+  const unique = dedupe(findings);
 
-  const supersedes = flowFindings.filter((f) => findings.some((t) => pins(t, f)));
+  const supersedes = flowFindings.filter((f) => unique.some((t) => pins(t, f)));
   const summary = summarize(model);
   return {
     recognised,
     ...(summary ? { summary } : {}),
-    findings,
+    findings: unique,
     warnings,
     ...(supersedes.length ? { supersedes } : {}),
   };

@@ -39,7 +39,7 @@ export const gatewayEndpointRouteTableNotAssociated: Rule = (ctx) => {
       makeFinding({
         code: 'GATEWAY_ENDPOINT_ROUTE_TABLE_NOT_ASSOCIATED',
         severity: 'error',
-        title: `The ${svc} gateway endpoint ${label(ep)} is not associated with ${label(t)}, the table ${path.from.subnet ? label(path.from.subnet) : path.from.label} uses`,
+        title: `The ${svc} gateway endpoint${ep.id ? ` ${label(ep)}` : ''} is not associated with ${label(t)}, the table ${path.from.subnet ? label(path.from.subnet) : path.from.label} uses`,
         explanation: `A gateway endpoint works only for subnets whose route table holds its prefix-list route, and AWS adds that route only to the route tables associated with the endpoint. ${label(ep)} is associated with ${assoc.length ? assoc.map(label).join(', ') : 'other route tables'}, but traffic ${describePath(path)} leaves by ${label(t)}${t.main && !path.from.subnet?.routeTable ? ' (the main table)' : ''}, which has no ${svc} prefix-list route, ${fallback}.`,
         evidence: [
           ev(ep.src.find((s) => /route tables/i.test(s.text)) ?? ep.src[0], 'associated route tables'),

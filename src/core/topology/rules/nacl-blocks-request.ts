@@ -33,7 +33,7 @@ export const naclBlocksRequest: Rule = (ctx) => {
         if (path[side].kind === 'vpc' && !egress) {
           ctx.gap({
             hypothesis: `the network ACL of ${path.to.subnet ? label(path.to.subnet) : `${path.to.label}'s subnet`} denies ${protocolName(path.protocol).toUpperCase()} ${port ?? ''} from ${peer.text}`,
-            ask: `aws ec2 describe-network-acls --filters Name=association.subnet-id,Values=${path.to.subnet?.id ?? '<SUBNET_ID>'}`,
+            ask: `aws ec2 describe-network-acls --filters Name=association.subnet-id,Values=${path.to.subnet ? idFor(path.to.subnet, 'subnet ID') : '<SUBNET_ID>'}`,
             order: 12,
           });
         }

@@ -52,8 +52,13 @@ export function needMoreInfo(ctx: RuleContext, given: readonly Gap[], found: rea
   const asked = model.symptoms.length > 0 || model.intents.length > 0 || extra.length > 0;
   if (!asked && gaps.length === 0) return [];
   const byHyp = new Map<string, Gap>();
+  const asks = new Set<string>();
+  // one hypothesis per question: the more specific one (lower order) says it best
   for (const g of [...gaps].sort((a, b) => (a.order ?? 50) - (b.order ?? 50)))
-    if (!byHyp.has(g.hypothesis)) byHyp.set(g.hypothesis, g);
+    if (!byHyp.has(g.hypothesis) && !(g.ask && asks.has(g.ask))) {
+      byHyp.set(g.hypothesis, g);
+      asks.add(g.ask);
+    }
   const list = [...byHyp.values()];
   const questions = [...new Set(list.map((g) => g.ask))].slice(0, 5);
   if (questions.length === 0) {
@@ -95,7 +100,9 @@ export function needMoreInfo(ctx: RuleContext, given: readonly Gap[], found: rea
     makeFinding({
       code: 'NEED_MORE_INFO',
       severity: 'info',
-      title: `Not enough to tell which control drops it: ${hyps.length} possible cause${hyps.length === 1 ? '' : 's'}`,
+      title: sym
+        ? `Not enough to tell which control drops it: ${hyps.length} possible cause${hyps.length === 1 ? '' : 's'}`
+        : `Not enough to tell whether the path works: ${hyps.length} thing${hyps.length === 1 ? '' : 's'} to check`,
       explanation: `From what was pasted, vpcdiag cannot tell which of these it is: ${hyps.join('; ')}. The output of the commands below settles it.`,
       evidence: [
         ...(sym ? ev(sym.src, 'the symptom') : []),

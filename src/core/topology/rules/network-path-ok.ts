@@ -1,12 +1,16 @@
 import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
-import { ANY_IPV4 } from '../net/ipv4.js';
-import { evalNacl } from '../reason/nacl-eval.js';
+import { ANY_IPV4, type Cidr } from '../net/ipv4.js';
+import { EPHEMERAL } from '../net/protocol.js';
+import { idFor, label, naclOf, routeTableOf } from '../reason/lookup.js';
+import { evalNacl, evalNaclRange } from '../reason/nacl-eval.js';
 import { forwardRoute, returnRoute } from '../reason/path-facts.js';
+import type { Place } from '../reason/place.js';
+import { lookupCidr } from '../reason/route-lookup.js';
 import { evalSgs } from '../reason/sg-eval.js';
-import { naclForSide, placeVpcKey, sgsForSide } from '../reason/sides.js';
+import { type NaclSide, naclForSide, placeVpcKey, sgsForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
-import type { Path, RuleContext } from './rule.js';
+import type { Gap, Path, RuleContext } from './rule.js';
 
 type V = 'allow' | 'deny' | 'unknown';
 
@@ -68,16 +72,128 @@ function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes
   return { parts, notes };
 }
 
+function naclVerdict(n: NaclSide, egress: boolean, peer: Cidr, protocol: number, port?: number): V {
+  if (n.allowAll) return 'allow';
+  if (!n.nacl) return 'unknown';
+  if (port !== undefined) return evalNacl(n.nacl, egress, { peer, protocol, port }).verdict;
+  // the reply to an ephemeral port: every port the client may have used
+  const vs = evalNaclRange(n.nacl, egress, peer, protocol, EPHEMERAL.linux).map((r) => r.verdict);
+  return vs.includes('deny') ? 'deny' : vs.every((v) => v === 'allow') ? 'allow' : 'unknown';
+}
+
+/** Every control on a path from a VPC to an internet address (through an IGW or a NAT gateway). */
+function assessInternet(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes: string[] } {
+  const { model } = ctx;
+  const parts: Record<string, V> = {};
+  const notes: string[] = [];
+  const dest = path.to.addr ?? ANY_IPV4;
+  const route = forwardRoute(model, path).match?.route;
+  const tcpish = path.protocol === 6 || path.protocol === 17;
+  const port = path.port;
+  const fromNacl = naclForSide(model, path, 'from');
+  parts.naclOut = naclVerdict(fromNacl, true, dest, path.protocol, port);
+  parts.naclIn = tcpish ? naclVerdict(fromNacl, false, dest, path.protocol) : 'unknown';
+  if (!route || route.state === 'blackhole') parts.routes = 'unknown';
+  else if (route.target.kind === 'igw') {
+    const ip = path.from.workload?.publicIp;
+    parts.routes = typeof ip === 'string' ? 'allow' : ip === null ? 'deny' : 'unknown';
+  } else if (route.target.kind === 'nat') {
+    const nat = [...model.nats.values()].find((n) => n.id === route.target.id);
+    const sub = nat?.subnet ? model.subnets.get(nat.subnet) : undefined;
+    const table = sub ? routeTableOf(model, sub, nat?.vpc).table : undefined;
+    const out = table ? lookupCidr(table, dest).route : undefined;
+    parts.routes = out?.target.kind === 'igw' && out.state !== 'blackhole' ? 'allow' : 'unknown';
+    // the NAT gateway's own subnet filters the request and the reply too
+    const n = sub ? naclOf(model, sub, nat?.vpc) : undefined;
+    const side: NaclSide = n?.nacl ? { nacl: n.nacl } : n?.defaultAllowAll ? { allowAll: true } : {};
+    parts.natNaclOut = naclVerdict(side, true, dest, path.protocol, port);
+    parts.natNaclIn = tcpish ? naclVerdict(side, false, dest, path.protocol, undefined) : 'unknown';
+  } else parts.routes = 'unknown';
+  const from = sgsForSide(model, path, 'from');
+  if (from.sgs)
+    parts.sgOut = evalSgs(from.sgs, true, {
+      protocol: path.protocol,
+      ...(port !== undefined ? { port } : {}),
+      peer: dest,
+    }).verdict;
+  else {
+    parts.sgOut = 'allow';
+    notes.push("the source's security group egress was not shown (new groups allow all outbound)");
+  }
+  return { parts, notes };
+}
+
+const subnetFilter = (p: Place) =>
+  `Name=association.subnet-id,Values=${p.subnet ? idFor(p.subnet, 'subnet ID') : `<subnet ID of ${p.label}>`}`;
+
+/** What to ask for each control the input leaves open. */
+function gapsOf(path: Path, parts: Record<string, V>): Gap[] {
+  const out: Gap[] = [];
+  const what = describePath(path);
+  const sgIds = (p: Place) =>
+    p.sgs?.length ? p.sgs.map((g) => idFor(g, 'SG ID')).join(' ') : `<SG IDs of ${p.label}>`;
+  for (const [part, v] of Object.entries(parts)) {
+    if (v !== 'unknown') continue;
+    switch (part) {
+      case 'routes':
+        out.push({
+          hypothesis: `a route table on the way has no route for traffic ${what} (or none back)`,
+          ask: `aws ec2 describe-route-tables --filters ${subnetFilter(path.from)}${path.to.kind === 'vpc' ? ` and --filters ${subnetFilter(path.to)}` : ''}`,
+          order: 20,
+        });
+        break;
+      case 'sgIn':
+        out.push({
+          hypothesis: `the security group of ${path.to.label} does not allow ${path.from.label}`,
+          ask: `aws ec2 describe-security-groups --group-ids ${sgIds(path.to)}`,
+          order: 21,
+        });
+        break;
+      case 'sgOut':
+        out.push({
+          hypothesis: `the security group of ${path.from.label} does not allow it out`,
+          ask: `aws ec2 describe-security-groups --group-ids ${sgIds(path.from)}`,
+          order: 22,
+        });
+        break;
+      case 'naclOut':
+      case 'naclIn': {
+        const side = part === 'naclOut' ? path.from : path.to.kind === 'vpc' ? path.to : path.from;
+        out.push({
+          hypothesis: `the network ACL of ${side.subnet ? label(side.subnet) : `${side.label}'s subnet`} drops the request or the reply (ephemeral ports)`,
+          ask: `aws ec2 describe-network-acls --filters ${subnetFilter(side)}`,
+          order: 23,
+        });
+        break;
+      }
+      case 'natNaclOut':
+      case 'natNaclIn':
+        out.push({
+          hypothesis: "the network ACL of the NAT gateway's subnet drops the request or the reply",
+          ask: 'aws ec2 describe-nat-gateways --query "NatGateways[].SubnetId", then aws ec2 describe-network-acls --filters Name=association.subnet-id,Values=<that subnet>',
+          order: 24,
+        });
+        break;
+    }
+  }
+  return out;
+}
+
 /** NETWORK_PATH_OK: nothing on the path blocks it (or the host answered with a reset): look at the host. */
 export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Finding[] {
   if (found.some((f) => f.severity === 'error')) return [];
   const refused = ctx.model.symptoms.find((s) => s.kind === 'refused');
   const out: Finding[] = [];
+  const unsettled: Gap[] = [];
   for (const path of ctx.paths) {
-    if (path.flow || path.to.kind !== 'vpc' || path.from.kind !== 'vpc') continue;
-    const { parts, notes } = assess(ctx, path);
+    if (path.flow || path.from.kind !== 'vpc') continue;
+    if (path.to.kind !== 'vpc' && path.to.kind !== 'internet') continue;
+    const { parts, notes } = path.to.kind === 'internet' ? assessInternet(ctx, path) : assess(ctx, path);
     const allKnown = Object.values(parts).every((v) => v === 'allow');
-    if (!allKnown && !refused) continue;
+    if (!allKnown && !refused) {
+      if (!Object.values(parts).includes('deny')) unsettled.push(...gapsOf(path, parts));
+      continue;
+    }
     if (Object.values(parts).includes('deny')) continue;
     out.push(
       makeFinding({
@@ -107,6 +223,8 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
     );
     break;
   }
+  // nothing blocks what is known, but not all of it is known: ask for exactly the missing controls
+  if (out.length === 0) for (const g of unsettled) ctx.gap(g);
   if (out.length === 0 && refused && ctx.paths.length === 0) {
     out.push(
       makeFinding({

@@ -45,7 +45,7 @@ export const noInternetRoute: Rule = (ctx) => {
     } else {
       ctx.gap({
         hypothesis: `the subnet of ${path.from.label} has no route to a NAT gateway or internet gateway`,
-        ask: `aws ec2 describe-route-tables --filters Name=association.subnet-id,Values=${path.from.subnet?.id ?? '<SUBNET_ID>'}`,
+        ask: `aws ec2 describe-route-tables --filters Name=association.subnet-id,Values=${path.from.subnet ? idFor(path.from.subnet, 'subnet ID') : '<SUBNET_ID>'}`,
         order: 30,
       });
       continue;
@@ -70,9 +70,9 @@ export const noInternetRoute: Rule = (ctx) => {
       fixes.push({
         summary: `Add an interface endpoint for ${svc} in the subnets (private DNS on, an SG that allows 443 from the clients)`,
         commands: [
-          `aws ec2 create-vpc-endpoint --vpc-id ${vpc?.id ?? '<VPC_ID>'} --vpc-endpoint-type Interface --service-name com.amazonaws.${region}.${svc} --subnet-ids ${path.from.subnet?.id ?? '<SUBNET_IDS>'} --security-group-ids <ENDPOINT_SG_ID> --private-dns-enabled`,
+          `aws ec2 create-vpc-endpoint --vpc-id ${vpc?.id ?? '<VPC_ID>'} --vpc-endpoint-type Interface --service-name com.amazonaws.${region}.${svc} --subnet-ids ${path.from.subnet ? idFor(path.from.subnet, 'subnet ID') : '<SUBNET_IDS>'} --security-group-ids <ENDPOINT_SG_ID> --private-dns-enabled`,
         ],
-        terraform: `resource "aws_vpc_endpoint" "${svc.replace(/\W/g, '_')}" {\n  vpc_id              = "${vpc?.id ?? '<VPC_ID>'}"\n  service_name        = "com.amazonaws.${region}.${svc}"\n  vpc_endpoint_type   = "Interface"\n  subnet_ids          = ["${path.from.subnet?.id ?? '<SUBNET_IDS>'}"]\n  security_group_ids  = ["<ENDPOINT_SG_ID>"]\n  private_dns_enabled = true\n}`,
+        terraform: `resource "aws_vpc_endpoint" "${svc.replace(/\W/g, '_')}" {\n  vpc_id              = "${vpc?.id ?? '<VPC_ID>'}"\n  service_name        = "com.amazonaws.${region}.${svc}"\n  vpc_endpoint_type   = "Interface"\n  subnet_ids          = ["${path.from.subnet ? idFor(path.from.subnet, 'subnet ID') : '<SUBNET_IDS>'}"]\n  security_group_ids  = ["<ENDPOINT_SG_ID>"]\n  private_dns_enabled = true\n}`,
       });
     }
     const nat = [...model.nats.values()].find((n) => n.vpc === vpc?.key && n.state !== 'deleted');

@@ -23,7 +23,7 @@ export const peeringReturnRouteMissing: Rule = (ctx) => {
       const others = tablesWithRoute(model, b, path.from.addr, pcxId);
       ctx.gap({
         hypothesis: `the route table of ${path.to.label}'s subnet has no route back to ${path.from.addr.text} through ${pcxId}${others.length ? ` (only ${others.map(label).join(', ')} has one)` : ''}`,
-        ask: `aws ec2 describe-route-tables --filters Name=association.subnet-id,Values=${path.to.subnet?.id ?? '<DESTINATION_SUBNET_ID>'}`,
+        ask: `aws ec2 describe-route-tables --filters Name=association.subnet-id,Values=${path.to.subnet ? idFor(path.to.subnet, 'subnet ID') : '<DESTINATION_SUBNET_ID>'}`,
         order: 20,
       });
       continue;

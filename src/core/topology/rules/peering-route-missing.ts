@@ -20,7 +20,7 @@ export const peeringRouteMissing: Rule = (ctx) => {
     if (!choice.table) {
       ctx.gap({
         hypothesis: `the route table of ${path.from.label} has no route to ${path.to.addr.text} through ${pcx.id ?? 'the peering'}`,
-        ask: `aws ec2 describe-route-tables --filters Name=association.subnet-id,Values=${path.from.subnet?.id ?? '<SOURCE_SUBNET_ID>'}`,
+        ask: `aws ec2 describe-route-tables --filters Name=association.subnet-id,Values=${path.from.subnet ? idFor(path.from.subnet, 'subnet ID') : '<SOURCE_SUBNET_ID>'}`,
         order: 20,
       });
       continue;

@@ -26,7 +26,7 @@ export const tgwReturnRouteMissing: Rule = (ctx) => {
     if (!ret.choice.table) {
       ctx.gap({
         hypothesis: `the route table of ${path.to.label}'s subnet has no route back to ${path.from.addr.text} through the Transit Gateway`,
-        ask: `aws ec2 describe-route-tables --filters Name=association.subnet-id,Values=${path.to.subnet?.id ?? '<DESTINATION_SUBNET_ID>'}`,
+        ask: `aws ec2 describe-route-tables --filters Name=association.subnet-id,Values=${path.to.subnet ? idFor(path.to.subnet, 'subnet ID') : '<DESTINATION_SUBNET_ID>'}`,
         order: 20,
       });
       continue;
