@@ -66,14 +66,24 @@ export function readModel(context: AnalysisContext): { model: Model; warnings: I
   return { model: b.finish(), warnings };
 }
 
-/** Two paths (say "app → db" and "api → db") can meet the same blocker: report it once. */
+/**
+ * Two paths (say "app → db" and "api → db", or two clients in the flow logs) can meet the same
+ * blocker with the same fix: report it once.
+ */
 function dedupe(findings: readonly Finding[]): Finding[] {
   const out: Finding[] = [];
+  const fixKey = (f: Finding) => JSON.stringify(f.fixes.map((x) => x.commands));
   for (const f of findings) {
-    const same = out.find((x) => x.code === f.code && x.title === f.title);
+    const same = out.find(
+      (x) => x.code === f.code && (x.title === f.title || (f.fixes.length > 0 && fixKey(x) === fixKey(f))),
+    );
     if (!same) {
-      out.push(f);
+      out.push({ ...f, evidence: [...f.evidence] });
       continue;
+    }
+    if (same.title !== f.title) {
+      same.explanation = `${same.explanation} The same holds for: ${f.title.charAt(0).toLowerCase()}${f.title.slice(1)}.`;
+      same.occurrences = (same.occurrences ?? 1) + 1;
     }
     for (const e of f.evidence)
       if (!same.evidence.some((x) => x.kind === e.kind && x.lines.join() === e.lines.join()))
@@ -163,7 +173,7 @@ export function analyzeTopology(
   findings.push(...needMoreInfo(ctx, gaps, findings));
   const unique = dedupe(findings);
 
-  const supersedes = flowFindings.filter((f) => unique.some((t) => pins(t, f)));
+  const supersedes = flowFindings.filter((f) => findings.some((t) => pins(t, f)));
   const summary = summarize(model);
   return {
     recognised,

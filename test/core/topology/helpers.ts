@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { TextLine } from '../../../src/core/analysis-context.js';
 import { diagnoseText } from '../../../src/core/diagnose.js';
+import { FlowLogReader } from '../../../src/core/flowlog/reader.js';
 import type { FindingCode } from '../../../src/core/report/codes.js';
 import type { Finding, Report } from '../../../src/core/report/schema.js';
 import { analyzeTopology, type TopologyAnalysis } from '../../../src/core/topology/analyze-topology.js';
@@ -59,4 +60,39 @@ export function lineOf(text: string, needle: string, last = false): number {
     : lines.findIndex((l) => l.includes(needle));
   if (i < 0) throw new Error(`no line contains ${needle}`);
   return i + 1;
+}
+
+/**
+ * The topology analyzer over a paste that may hold flow-log records, as the pipeline runs it: the
+ * records are read (and left out of the text) by the flow-log reader, and `flow` stands for what the
+ * flow-log rules concluded from them.
+ */
+export function analyzePaste(text: string, flow: Finding[] = [], now: Date = NOW): TopologyAnalysis {
+  const kept: TextLine[] = [];
+  const reader = new FlowLogReader({
+    onItem: (it) => {
+      if (it.kind === 'invalid' || (it.kind === 'ignored' && it.reason !== 'blank' && it.reason !== 'fence'))
+        kept.push({ line: it.line, text: it.text });
+    },
+  });
+  reader.text(text);
+  const { stats } = reader.end();
+  return analyzeTopology({ text: kept, stats, now }, flow);
+}
+
+/** A flow-log finding as the flow rules (issue 3) report it: a code, the records, and the conversation. */
+export function flowFinding(
+  code: FindingCode,
+  subject: NonNullable<Finding['subject']>,
+  lines: number[],
+): Finding {
+  return {
+    code,
+    severity: 'error',
+    title: `${code} for ${subject.client} -> ${subject.server}:${subject.serverPort}`,
+    explanation: 'from the flow-log records',
+    evidence: [{ kind: 'record', lines, text: `records on lines ${lines.join(', ')}` }],
+    fixes: [],
+    subject,
+  };
 }

@@ -80,6 +80,17 @@ export const naclBlocksRequest: Rule = (ctx) => {
                 action: 'allow',
               },
             ),
+            ...(v.entry && v.entry.number < 32767 && v.entry.action === 'deny'
+              ? [
+                  {
+                    summary: `Or, if deny ${entryName(v.entry)} was not meant to cover ${peer.text}, delete it (or re-create it for a narrower block)`,
+                    commands: [
+                      `aws ec2 delete-network-acl-entry --network-acl-id ${idFor(n, 'NACL')} ${egress ? '--egress' : '--ingress'} --rule-number ${v.entry.number}`,
+                    ],
+                    terraform: `# remove the ${egress ? 'egress' : 'ingress'} block with rule_no = ${v.entry.number} from the aws_network_acl (or its aws_network_acl_rule) for ${idFor(n, 'NACL')}`,
+                  },
+                ]
+              : []),
           ],
           subject: subjectOf(path, [n.id, subnet?.id]),
         }),

@@ -40,7 +40,7 @@ export const sgOutboundBlocks: Rule = (ctx) => {
           cidr:
             path.to.subnet?.cidr?.text ??
             path.to.vpc?.cidrs[0]?.cidr.text ??
-            (path.to.kind === 'vpc' ? peer.text : '0.0.0.0/0'),
+            (path.to.kind === 'vpc' ? peer.text : path.to.ip ? `${path.to.ip}/32` : '0.0.0.0/0'),
         };
     out.push(
       makeFinding({

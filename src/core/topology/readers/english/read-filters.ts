@@ -222,7 +222,7 @@ export const readSecurityGroups: Extractor = (x) => {
   }
   // "sg-0f9b… inbound 3306 from sg-0c1e…", "sg-x egress: 443 to 0.0.0.0/0"
   for (const m of x.s.matchAll(
-    /\b(sg-[\w-]+)\s*(?:\([^)]*\))?\s*:?\s*(inbound|ingress|outbound|egress)\s*(?:rules?)?\s*:?\s*(.{1,40}?)\s+(from|to)\s+([^,;]+?)(?=$|[,;)]|\s+\(|\.(?:\s|$))/gi,
+    /\b(sg-[\w-]+)\s*(?:\([^)]*\))?\s*:?\s*(inbound|ingress|outbound|egress)\s*(?:rules?)?\s*:?\s*(.{1,40}?)\s+(?:(from|to)\s+|(?=(?:\d{1,3}\.){3}\d{1,3}\/\d|sg-|pl-))([^,;]+?)(?=$|[,;)]|\s+\(|\.(?:\s|$))/gi,
   )) {
     const g = x.b.sg({ id: m[1]! });
     const egress = /^(outbound|egress)$/i.test(m[2]!);

@@ -239,6 +239,29 @@ export const readWorkloads: Extractor = (x) => {
     if (!w.privateIps.includes(m[1]!)) w.privateIps.push(m[1]!);
     touched.push(w);
   }
+  // "batch worker i-… (10.5.1.20, sg-0aaa…)": the groups named next to a host's address
+  for (const m of x.s.matchAll(/\(([^()]*\b(\d{1,3}(?:\.\d{1,3}){3})\b[^()]*)\)/g)) {
+    const ids = m[1]!.match(/\bsg-[\w-]+/g);
+    const w = ids ? x.b.all('workload').find((k) => k.privateIps.includes(m[2]!)) : undefined;
+    if (!w || !ids) continue;
+    for (const id of ids) {
+      const g = x.b.sg({ id });
+      if (!w.sgs.includes(g.key)) w.sgs.push(g.key);
+    }
+    if (!touched.includes(w)) touched.push(w);
+  }
+  // "reports-db (10.20.3.15) in subnet db-a": the subnet right after a host's address
+  for (const w of touched) {
+    for (const ip of w.privateIps) {
+      const at = x.s.indexOf(ip);
+      if (at < 0) continue;
+      const after = x.s.slice(at + ip.length);
+      const lead = /^\s*\)?\s*,?\s*(?:which\s+is\s+|is\s+|sits\s+)?(?=(?:in|inside)\s)/i.exec(after);
+      if (!lead) continue;
+      const s = subnetAfter(x, at + ip.length + lead[0].length);
+      if (s && IN_SUBNET.exec(after.slice(lead[0].length))?.index === 0) place(w, s);
+    }
+  }
   // "ALB nodes are 10.40.0.87 and 10.40.1.142", "the NLB (10.0.1.20)"
   const lbIps =
     /\b(?:alb|nlb|elb|load\s+balancer)(?:'s)?\s*(?:nodes?|enis?|ips?|addresses|private\s+ips?)?\s*(?:are|is|at|=|:|\()\s*((?:\d{1,3}(?:\.\d{1,3}){3}(?:\s*(?:,|and|&|\/)\s*)?)+)/i.exec(

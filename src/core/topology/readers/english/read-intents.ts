@@ -11,6 +11,19 @@ const ONPREM =
 const LEAD =
   /^(?:so|but|and|now|then|also|still|however|when|while|because|since|that|the\s+problem\s+is|problem\s+is|issue\s+is|hi|hey|hello|help|please|pls|ok|okay|basically|why|how\s+come|i\s+think|it\s+seems|apparently|and\s+yet|yet)\b[\s,:]*/i;
 
+/** The text after the last `,` or `;` that is not inside parentheses. */
+function lastClause(s: string): string {
+  let depth = 0;
+  let cut = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if ((c === ',' || c === ';') && depth === 0) cut = i + 1;
+  }
+  return s.slice(cut);
+}
+
 /** A phrase naming one end of a path → a reference resolved once the whole text is read. */
 export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: number } | undefined {
   let p = (raw.split(/[.;!?]\s+|,\s+(?:and|but|so)\s+/).pop() ?? raw)
@@ -32,7 +45,9 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
       w.vpc = v.key;
     }
     const name = p
-      .replace(/\(?\s*\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\s*\)?/, '')
+      .replace(/\s*\([^)]*\d{1,3}(?:\.\d{1,3}){3}[^)]*(?:\)|$)\s*/, ' ')
+      .replace(/\(?\s*\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\s*\)?/, ' ')
+      .replace(/\s+(?:on\s+)?(?:tcp\s+|udp\s+)?port\s+\d+\b.*$/i, '')
       .replace(/\s+(?:in|at|on)\s+[\w-]+\s*$/i, '')
       .replace(/\s+(?:at|on|@|is|=)\s*$/i, '')
       .trim();
@@ -65,7 +80,7 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
       : k.startsWith('subnet-')
         ? x.b.subnet({ id })
         : x.b.vpc({ id });
-    return { ref: { kind: 'entity', key: e.key, label: p } };
+    return { ref: { kind: 'entity', key: e.key, label: p.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || p } };
   }
   const host = /\b((?:[\w-]+\.)+[a-z]{2,})(?::(\d+))?\b/i.exec(p);
   if (host && /amazonaws\.com$/i.test(host[1]!) && !/\.rds\.amazonaws\.com$/i.test(host[1]!)) {
@@ -481,7 +496,15 @@ export const readIntents: Extractor = (x) => {
       /^\s*,?\s*from\s+(?:the\s+|our\s+|my\s+)?(.+?)(?=$|[,;!?]|\.(?!\d)|\s+(?:on|over|via|and|but|since|after|times?|just)\b)/i.exec(
         after,
       )?.[1];
-    const fromRef = fromAfter ? placeRef(x, fromAfter) : c[2] ? placeRef(x, c[2]) : undefined;
+    let subject = c[2];
+    // "batch worker i-… (10.5.1.20, sg-…) can't reach": the words before the parenthesis too
+    if (subject && subject.includes(')') && !subject.includes('(')) {
+      const end = (c.index ?? 0) + c[1]!.length + subject.length;
+      const open = s.lastIndexOf('(', end);
+      const lead = open >= 0 ? /((?:[\w./:-]+\s+){0,4}[\w./:-]+)\s*$/.exec(s.slice(0, open)) : null;
+      if (open >= 0) subject = `${lead?.[1] ?? ''} ${s.slice(open, end)}`.trim();
+    }
+    const fromRef = fromAfter ? placeRef(x, fromAfter) : subject ? placeRef(x, subject) : undefined;
     const to = placeRef(x, c[3]!);
     if (to) {
       add(x, fromRef?.ref, to, to.port ?? port);
@@ -521,7 +544,7 @@ export const readIntents: Extractor = (x) => {
   const n = NEEDS.exec(s);
   if (n) {
     const to = placeRef(x, n[2]!);
-    const from = placeRef(x, n[1]!.split(/[,;]/).pop()!);
+    const from = placeRef(x, lastClause(n[1]!));
     if (to && (to.ref.kind === 'service' || to.ref.kind === 'internet')) {
       add(
         x,

@@ -166,6 +166,12 @@ export const readVpcs: Extractor = (x) => {
   if (region && !x.st.region) x.st.region = region.region;
 };
 
+/** Between a subnet's name and its CIDR only joining words may stand: not a NACL rule's `inbound 90 deny tcp`. */
+function onlyJoiners(between: string): boolean {
+  const t = between.replace(/\b[a-z]{2}-[a-z]+-\d[a-z]?\b/gi, ' ');
+  return /^[\s(=:,\-–]*(?:(?:cidr|block|range|is|with|subnet|of|az|in)\b[\s(=:,]*)*$/i.test(t);
+}
+
 function subnetAnchor(x: Sentence, s: Subnet, start: number, end: number): void {
   addSrc(s, x.src);
   x.hit = true;
@@ -178,7 +184,7 @@ function subnetAnchor(x: Sentence, s: Subnet, start: number, end: number): void 
           x.s.slice(c.index + c.text.length, c.index + c.text.length + 12),
         ) &&
         c.masked &&
-        ((c.index >= end && c.index - end < 30) ||
+        ((c.index >= end && c.index - end < 30 && onlyJoiners(x.s.slice(end, c.index))) ||
           (c.index < start && start - (c.index + c.text.length) < 6)),
     );
     const c = near.map((n) => parseCidr(n.text)).find((k) => k && k.bits >= 16);
@@ -227,6 +233,8 @@ export const readSubnets: Extractor = (x) => {
     const next = x.s.slice(idx + name.length, idx + name.length + 25);
     const existing = x.b.find('subnet', name);
     const hasCidr = /^\s*[(=:]?\s*\d+\.\d+\.\d+\.\d+\/\d+/.test(next);
+    // "reports-db (10.20.3.15)": a host with its address, not a subnet
+    if (!existing && /^\s*[(=:]?\s*\d+\.\d+\.\d+\.\d+(?![\d./])/.test(next)) continue;
     const saysSubnet = /\bsubnets?\b/i.test(x.s) || /^(public|private)-/i.test(name);
     if (!existing && !hasCidr && !saysSubnet) continue;
     if (/^[\w-]*(vpc)$/i.test(name)) continue;
