@@ -12,7 +12,7 @@ export function idFor(e: { id?: string; name?: string; key: string } | undefined
   if (e?.id) return e.id;
   const n = e?.name ?? e?.key.replace(/^[a-z-]+:/, '');
   // a name the reader made up ("NACL of db-a") already says what it is
-  if (n && n.toLowerCase().startsWith(`${what.toLowerCase()} of `)) return `<${n}>`;
+  if (n?.toLowerCase().startsWith(`${what.toLowerCase()} of `)) return `<${n}>`;
   return `<${what}${n ? ` of ${n}` : ''}>`;
 }
 

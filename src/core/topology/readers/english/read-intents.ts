@@ -498,7 +498,7 @@ export const readIntents: Extractor = (x) => {
       )?.[1];
     let subject = c[2];
     // "batch worker i-… (10.5.1.20, sg-…) can't reach": the words before the parenthesis too
-    if (subject && subject.includes(')') && !subject.includes('(')) {
+    if (subject?.includes(')') && !subject.includes('(')) {
       const end = (c.index ?? 0) + c[1]!.length + subject.length;
       const open = s.lastIndexOf('(', end);
       const lead = open >= 0 ? /((?:[\w./:-]+\s+){0,4}[\w./:-]+)\s*$/.exec(s.slice(0, open)) : null;
