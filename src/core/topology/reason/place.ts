@@ -130,11 +130,16 @@ export function resolvePlace(model: Model, ref: PlaceRef | undefined): Place {
         if (v) return { ...fromVpc(model, v), label: ref.label ?? key };
       }
       // "@subject", "that subnet"…: somewhere in the one network described
-      if (model.vpcs.size <= 1 && model.routeTables.size + model.subnets.size > 0 && key.startsWith('@')) {
+      const fallback = key === '@subject' ? 'the client' : key.startsWith('@') ? 'the source' : key;
+      if (
+        model.vpcs.size <= 1 &&
+        model.routeTables.size + model.subnets.size + model.sgs.size > 0 &&
+        key.startsWith('@')
+      ) {
         const vpc = [...model.vpcs.values()][0];
-        return { kind: 'vpc', label: ref.label ?? key, ...(vpc ? { vpc } : {}) };
+        return { kind: 'vpc', label: ref.label ?? fallback, ...(vpc ? { vpc } : {}) };
       }
-      return { kind: 'unknown', label: ref.label ?? key };
+      return { kind: 'unknown', label: ref.label ?? fallback };
     }
   }
 }

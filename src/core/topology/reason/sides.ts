@@ -98,6 +98,17 @@ export function sgsForSide(model: Model, path: Path, side: Side): SgSide {
   if (clientCands.length === 1) return { sgs: clientCands, assumed: true };
   if (free.length === 1 && likelySide(path) === 'from' && free[0] !== server)
     return { sgs: free, assumed: true };
+  // the server's group lets the port in from exactly one group: the one the clients are meant to carry
+  const serverSgs = server ? [server] : (path.to.sgs ?? []);
+  const named = new Set(
+    serverSgs.flatMap((g) =>
+      g.ingress.filter(covers).flatMap((r) => r.peers.flatMap((p) => (p.kind === 'sg' ? [p.group] : []))),
+    ),
+  );
+  if (named.size === 1) {
+    const g = model.sgs.get([...named][0]!);
+    if (g && !used.has(g.key) && (g.egressComplete || g.egress.length)) return { sgs: [g], assumed: true };
+  }
   return {};
 }
 

@@ -157,6 +157,12 @@ export function serviceMentions(s: string): { service: string; index: number }[]
   for (const m of s.matchAll(/\b([a-z0-9.-]+?)\.(?:([a-z]{2}-[a-z]+-\d)\.)?amazonaws\.com\b/gi)) {
     const host = m[1]!.toLowerCase();
     const svc = /(^|\.)s3(-|\.|$)/.test(host) ? 's3' : host.split('.').pop()!;
+    // a database, cache, load balancer or file system endpoint is an address in a VPC, not the API
+    if (
+      /^(?:rds|cache|elb|es|efs|redshift|docdb|kafka|neptune|memorydb)$/.test(svc) &&
+      host.split('.').length > 2
+    )
+      continue;
     if (svc && !out.some((o) => o.index === (m.index ?? 0))) out.push({ service: svc, index: m.index ?? 0 });
   }
   return out.sort((a, b) => a.index - b.index);

@@ -6,6 +6,7 @@ import { regionOfAz } from '../../net/regions.js';
 import { cidrHasIp } from '../../reason/lookup.js';
 import { portMention, regionMentions, serviceMentions } from './mentions.js';
 import { fixTypos, normalize } from './normalize.js';
+import { readCdk } from './read-cdk.js';
 import { readDns } from './read-dns.js';
 import { readEndpoints, readHcl } from './read-endpoints.js';
 import { readNacls, readSecurityGroups } from './read-filters.js';
@@ -16,6 +17,7 @@ import { readRoutes } from './read-routes.js';
 import { readSymptoms } from './read-symptoms.js';
 import { readTgw } from './read-tgw.js';
 import { readSubnets, readVpcs } from './read-vpcs-subnets.js';
+import { STOP } from './refs.js';
 import { type Extractor, makeSentence } from './sentence.js';
 import { State } from './state.js';
 
@@ -47,6 +49,7 @@ const SECOND_PASS: readonly Extractor[] = [readVpcs, readSubnets, readWorkloads,
 export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Date = new Date(0)): void {
   const st = new State(b);
   const hcl = readHcl(lines, (line) => makeSentence('', '', line, b, st, now));
+  for (const l of readCdk(lines, b)) hcl.add(l);
   for (const l of lines) if (hcl.has(l.line)) b.model.readLines.add(l.line);
   for (const l of lines) {
     if (hcl.has(l.line)) continue;
@@ -192,6 +195,23 @@ function finish(b: ModelBuilder, st: State): void {
         origin: 'text',
       });
   }
+  // "the new invoice-worker ecs service" is the "worker" the text gave groups to
+  for (const i of m.intents) {
+    if (i.from?.kind !== 'name' || i.from.name.startsWith('@')) continue;
+    const tokens = (i.from.label ?? i.from.name)
+      .toLowerCase()
+      .split(/[\s`'"]+/)
+      .filter((t) => t && !STOP.has(t));
+    const hits = b
+      .all('workload')
+      .filter((w) =>
+        [...w.aliases].some((a) =>
+          tokens.some((t) => t === a || t.split('-').includes(a) || t.endsWith(`-${a}`)),
+        ),
+      );
+    if (hits.length === 1)
+      i.from = { kind: 'entity', key: hits[0]!.key, ...(i.from.label ? { label: i.from.label } : {}) };
+  }
   const known = (ref: PlaceRef | undefined): boolean => {
     if (ref?.kind !== 'name' || ref.name.startsWith('@')) return true;
     const n = ref.name.toLowerCase();
@@ -202,6 +222,37 @@ function finish(b: ModelBuilder, st: State): void {
       b.all('vpc').some((v) => v.aliases.has(n))
     );
   };
+  // "sg-redis" on the redis box, "app-sg" for app: a group named after a workload that shows none
+  const bare = (n: string) => n.toLowerCase().replace(/^sg[-_ ]+|[-_ ]+sg$/g, '');
+  const DB_WORDS = new Set(['db', 'rds', 'database', 'postgres', 'mysql', 'aurora']);
+  const sgNamed = (name: string, kind?: string) =>
+    b.all('sg').filter((g) =>
+      [g.name, g.id].some((n) => {
+        if (!n || !/^sg[-_]|[-_]sg$/i.test(n)) return false;
+        const s = bare(n);
+        return (
+          s === name ||
+          (s.length >= 2 && (name.endsWith(`-${s}`) || name.startsWith(`${s}-`))) ||
+          (kind === 'rds' && DB_WORDS.has(s))
+        );
+      }),
+    );
+  for (const w of b.all('workload')) {
+    if (w.sgs.length) continue;
+    const gs = [...new Set([...w.aliases].flatMap((a) => sgNamed(a.toLowerCase(), w.kind)))];
+    if (gs.length === 1) w.sgs.push(gs[0]!.key);
+  }
+  for (const i of m.intents) {
+    // "app -> redis" with an sg-app: app is the hosts that carry it
+    if (i.from?.kind === 'name' && !i.from.name.startsWith('@') && !known(i.from)) {
+      const gs = sgNamed(i.from.name.toLowerCase());
+      if (gs.length === 1) {
+        const w = b.workload({ name: i.from.name }, 'ec2');
+        w.sgs.push(gs[0]!.key);
+        i.from = { kind: 'entity', key: w.key, ...(i.from.label ? { label: i.from.label } : {}) };
+      }
+    }
+  }
   for (const i of m.intents) {
     // a source the text names but never describes: the network the message is about
     if (i.from && !known(i.from))

@@ -86,6 +86,11 @@ function sgOfWorkload(x: Sentence, w: Workload): SecurityGroup {
 function subjectSg(x: Sentence, upTo: number): SecurityGroup | undefined {
   const head = x.s.slice(0, upTo);
   const ids = x.ids.filter((i) => i.kind === 'sg' && i.index < upTo);
+  // the group the sentence is about, not one its rules name ("22 from sg-bastion")
+  const subjects = ids.filter(
+    (i) => !/\b(?:from|to)\s+$/i.test(x.s.slice(Math.max(0, i.index - 6), i.index)),
+  );
+  if (subjects.length) return x.b.sg({ id: subjects[subjects.length - 1]!.id });
   if (ids.length) return x.b.sg({ id: ids[ids.length - 1]!.id });
   const on =
     /\b(?:sg|security\s+group)s?\s+(?:on|of|for|attached\s+to)\s+(?:the\s+)?([\w.-]+(?:\s+(?:box|host|server|instance|instances|lambda|function|db|database|endpoint|alb|nlb))?)/i.exec(
@@ -231,8 +236,10 @@ export const readSecurityGroups: Extractor = (x) => {
     if (!what || peers.length === 0) continue;
     for (const r of what.ranges)
       addRule(g, egress, { protocol: what.protocol, ...(r ? { ports: r } : {}), peers, src: x.src });
-    if (/\bonly\b/i.test(m[0]) && egress) g.egressComplete = true;
-    else if (/\bonly\b/i.test(m[0])) g.ingressComplete = true;
+    // "only", or the rules listed after "inbound:": the whole list
+    const listed = /\b(?:inbound|ingress|outbound|egress)\s*(?:rules?)?\s*:/i.test(m[0]);
+    if ((/\bonly\b/i.test(m[0]) || listed) && egress) g.egressComplete = true;
+    else if (/\bonly\b/i.test(m[0]) || listed) g.ingressComplete = true;
     addSrc(g, x.src);
     x.st.lastSg = g;
     any = true;
@@ -251,6 +258,23 @@ export const readSecurityGroups: Extractor = (x) => {
       w.vpc ??= v.key;
       g.vpc ??= v.key;
     }
+    x.st.lastWorkload = w;
+    any = true;
+  }
+  // "api tasks: sg-app", "worker pods = sg-worker (sg-0e5a…)": a workload and its group
+  for (const m of x.s.matchAll(
+    /^\s*(?:the\s+)?([A-Za-z][\w-]*)\s+(tasks?|instances?|pods?|nodes?|service|functions?|lambdas?|boxes|box|hosts?|servers?|containers?)\s*(?::|=|->)\s*(sg-[\w-]+)(?:\s*\(\s*(sg-[0-9a-f]{8,17})\s*\))?/gi,
+  )) {
+    if (!isNameToken(m[1]!)) continue;
+    const kind = /lambda|function/i.test(m[2]!)
+      ? 'lambda'
+      : /task|container|service/i.test(m[2]!)
+        ? 'ecs'
+        : 'ec2';
+    const w = workloadNamed(x, m[1]!) ?? x.b.workload({ name: m[1]! }, kind, x.src);
+    const g = m[4] ? x.b.sg({ id: m[4], name: m[3]! }) : x.b.sg({ id: m[3]! });
+    if (!w.sgs.includes(g.key)) w.sgs.push(g.key);
+    addSrc(w, x.src);
     x.st.lastWorkload = w;
     any = true;
   }
@@ -378,7 +402,7 @@ export const readNacls: Extractor = (x) => {
   const naclId = x.ids.find((i) => i.kind === 'acl')?.id;
   if (
     /\bnacls?\b|network\s+acls?|\bacl\b/i.test(x.s) &&
-    /\b(?:are|is)\s+(?:the\s+|all\s+)?defaults?\b|\bdefault\s+(?:nacls?|network\s+acls?)\b|\bnacls?\s+(?:allow|allows)\s+(?:all|everything)\b|\bnacls?\s+(?:are|is)\s+(?:wide\s+)?open\b|\bdefault\s+allow[\s-]all\b|\bnacls?\s+(?:are\s+)?fine\b/i.test(
+    /\b(?:are|is)\s+(?:the\s+|all\s+)?defaults?\b|\bdefault\s+(?:nacls?|network\s+acls?)\b|\bnacls?\s+(?:allow|allows)\s+(?:all|everything)\b|\bnacls?\s+(?:are|is)\s+(?:wide\s+)?open\b|\bdefault\s+allow[\s-]all\b|\bnacls?\s+(?:are\s+)?fine\b|\bnacls?\s*[:=-]?\s*(?:is\s+|are\s+)?(?:the\s+)?default\b/i.test(
       x.s,
     ) &&
     !/\bnot\s+(?:the\s+)?default/i.test(x.s)

@@ -26,6 +26,13 @@ function subnetAfter(x: Sentence, from: number): Subnet | undefined {
   return undefined;
 }
 
+/** An address a host can have: not 0.0.0.0 ("bind 0.0.0.0"), loopback, broadcast or link-local. */
+function isHostIp(ip: string): boolean {
+  const n = parseIp(ip);
+  if (n === undefined || n === 0) return false;
+  return !/^(?:127\.|0\.|255\.|169\.254\.)/.test(ip);
+}
+
 function place(w: Workload, s: Subnet | undefined): void {
   if (s && !w.subnets.includes(s.key)) w.subnets.unshift(s.key);
 }
@@ -206,6 +213,7 @@ export const readWorkloads: Extractor = (x) => {
     )
       continue;
     if (x.b.find('vpc', name) || x.b.find('subnet', name) || vpcByPrefixB(x, name)) continue;
+    if (!isHostIp(m[2]!)) continue;
     const w =
       x.b.all('workload').find((k) => k.privateIps.includes(m[2]!)) ??
       x.b.find('workload', name) ??
@@ -233,6 +241,7 @@ export const readWorkloads: Extractor = (x) => {
   }
   for (const m of x.s.matchAll(IP_NAMED)) {
     const name = clean(m[2]!);
+    if (!isHostIp(m[1]!)) continue;
     if (/^(?:sg|subnet|vpc|rtb|acl|i|eni|nat|igw|pcx|vpce|tgw)-/i.test(name)) continue;
     if (!isNameToken(name.split(/\s+/)[0]) || x.b.find('vpc', name) || x.b.find('subnet', name)) continue;
     const w = x.b.find('workload', name) ?? x.b.workload({ name }, kindOfName(name), x.src);

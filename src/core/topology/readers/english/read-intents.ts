@@ -350,6 +350,12 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => [string, number | undefined]][] =
     (m) => [m[1]!, m[2] ? Number(m[2]) : undefined],
   ],
   [/dial tcp (\d+\.\d+\.\d+\.\d+):(\d+)/i, (m) => [m[1]!, Number(m[2])]],
+  // Node: `connect ETIMEDOUT 10.3.41.9:5432`; nc: `connect to 10.0.0.5 port 5432 (tcp) failed`
+  [
+    /\bconnect (?:ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH) (\d+\.\d+\.\d+\.\d+):(\d+)/i,
+    (m) => [m[1]!, Number(m[2])],
+  ],
+  [/\bconnect to (\d+\.\d+\.\d+\.\d+) port (\d+)/i, (m) => [m[1]!, Number(m[2])]],
   [
     /Can't connect to (?:MySQL )?server on '([\w.-]+?)(?::(\d+))?'/i,
     (m) => [m[1]!, m[2] ? Number(m[2]) : 3306],

@@ -15,6 +15,7 @@ export const STOP = new Set(
     'instance instances box boxes host server lambda function functions endpoint ' +
     'call calls everything nothing something says said shows show shown looks look seems like fine ok okay works working ' +
     'being its itself too very really now still already again ago days day week weeks time times out ' +
+    'btw fyi imo tbh iirc afaik lol pls please thanks thx fwiw ' +
     'whole entire single existing separate different target source destination remote another first second ' +
     'other peer peers request requester accepter owner account allows allow uses use used can could ' +
     'should would will shall may might must cannot does did done got gets sends send routes runs run sits talks talk ' +
