@@ -182,6 +182,8 @@ export const PORT_WORDS: [RegExp, number][] = [
   [/\bsql server\b|\bmssql\b/i, 1433],
   [/\boracle\b/i, 1521],
   [/\bkafka\b|\bmsk\b/i, 9092],
+  // self-managed Elasticsearch; an Amazon OpenSearch Service domain listens on 443
+  [/\belasticsearch\b(?!\s+service)/i, 9200],
   [/\bnfs\b|\befs\b/i, 2049],
   [/\bsmtp\b/i, 25],
 ];

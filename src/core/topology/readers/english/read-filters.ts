@@ -236,8 +236,25 @@ export const readSecurityGroups: Extractor = (x) => {
     if (!what || peers.length === 0) continue;
     for (const r of what.ranges)
       addRule(g, egress, { protocol: what.protocol, ...(r ? { ports: r } : {}), peers, src: x.src });
+    // more rules in the same list: ", tcp 9300 from 10.120.0.0/16"
+    let rest = x.s.slice((m.index ?? 0) + m[0].length);
+    for (let k = 0; k < 10; k++) {
+      const more =
+        /^\s*(?:,|;|\band\b)\s*(?:and\s+)?((?:tcp|udp|icmp|all|any)?\s*[\w-]{0,12}?\s*\d[\d-]*|all(?:\s+traffic)?|icmp)\s+(?:(?:from|to)\s+|(?=(?:\d{1,3}\.){3}\d{1,3}\/\d|sg-|pl-))([^,;]+?)(?=$|[,;)]|\s+\(|\.(?:\s|$))/i.exec(
+          rest,
+        );
+      if (!more) break;
+      const w2 = parseWhat(more[1]!);
+      const p2 = parsePeer(x, more[2]!);
+      if (w2 && p2.length)
+        for (const r of w2.ranges)
+          addRule(g, egress, { protocol: w2.protocol, ...(r ? { ports: r } : {}), peers: p2, src: x.src });
+      rest = rest.slice(more[0].length);
+    }
     // "only", or the rules listed after "inbound:": the whole list
-    const listed = /\b(?:inbound|ingress|outbound|egress)\s*(?:rules?)?\s*:/i.test(m[0]);
+    const listed =
+      /\b(?:inbound|ingress|outbound|egress)\s*(?:rules?)?\s*:/i.test(m[0]) ||
+      /^sg-[\w-]+\s*(?:\([^)]*\))?\s*:/i.test(m[0]);
     if ((/\bonly\b/i.test(m[0]) || listed) && egress) g.egressComplete = true;
     else if (/\bonly\b/i.test(m[0]) || listed) g.ingressComplete = true;
     addSrc(g, x.src);
@@ -418,6 +435,16 @@ export const readNacls: Extractor = (x) => {
   const known = x.b.all('acl');
   const lineSubnets = x.b.all('subnet').filter((s) => s.src.some((src) => src.lines.includes(x.line)));
   // the NACL this line is about: its ID, the NACL of the subnets it names, or the one being listed
+  // "grafana subnet nacl outbound:": the NACL of the subnet a named host is in
+  const hostSubnet = /\b([A-Za-z][\w-]*)(?:'s)?\s+subnets?(?:'s)?\s+(?:nacl|network\s+acl)\b/i.exec(x.s)?.[1];
+  const host = hostSubnet ? workloadNamed(x, hostSubnet) : undefined;
+  if (host && !naclId && !lineSubnets.length) {
+    const s =
+      x.b.all('subnet').find((k) => k.key === host.subnets[0]) ??
+      x.b.subnet({ name: `${hostSubnet} subnet` });
+    if (!host.subnets.includes(s.key)) host.subnets.unshift(s.key);
+    lineSubnets.push(s);
+  }
   const pick = (): Nacl => {
     if (naclId) return x.b.nacl({ id: naclId }, x.src);
     if (mentions && lineSubnets.length) {

@@ -248,6 +248,22 @@ export const readWorkloads: Extractor = (x) => {
     if (!w.privateIps.includes(m[1]!)) w.privateIps.push(m[1]!);
     touched.push(w);
   }
+  // "grafana (vpc-mon 10.5.0.0/16, 10.5.3.20)", "prometheus in the k8s vpc (10.6.0.0/16, 10.6.1.9:9090)"
+  for (const m of x.s.matchAll(
+    /\b([A-Za-z][\w-]*)\s*(?:\(\s*(vpc-[\w-]+)|\s(?:in|inside|on)\s+(?:the\s+)?([\w-]+)\s+vpc\s*\()[^)]*?\b(\d{1,3}(?:\.\d{1,3}){3})(?![\d./])(?::(\d{1,5}))?[^)]*\)/gi,
+  )) {
+    const name = m[1]!;
+    if (!isNameToken(name) || !isHostIp(m[4]!) || x.b.find('vpc', name)) continue;
+    const v = m[2] ? x.b.vpc({ id: m[2] }) : (x.b.find('vpc', m[3]!) ?? vpcByPrefixB(x, m[3]!));
+    const w =
+      x.b.all('workload').find((k) => k.privateIps.includes(m[4]!)) ??
+      x.b.find('workload', name) ??
+      x.b.workload({ name }, kindOfName(name), x.src);
+    if (!w.privateIps.includes(m[4]!)) w.privateIps.push(m[4]!);
+    if (v) w.vpc ??= v.key;
+    if (m[5]) w.port ??= Number(m[5]);
+    touched.push(w);
+  }
   // "batch worker i-… (10.5.1.20, sg-0aaa…)": the groups named next to a host's address
   for (const m of x.s.matchAll(/\(([^()]*\b(\d{1,3}(?:\.\d{1,3}){3})\b[^()]*)\)/g)) {
     const ids = m[1]!.match(/\bsg-[\w-]+/g);

@@ -226,6 +226,18 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
     if (named.length >= 1 && !x.b.find('workload', stem) && !x.b.find('vpc', stem))
       return { ref: { kind: 'entity', key: named[0]!.key, label: p } };
   }
+  // "jobs there": the subnet named last before the phrase
+  if (/^(?:[\w-]+\s+){0,2}(?:there|in\s+it)$/i.test(p)) {
+    const at = x.s.indexOf(raw.trim());
+    const before = at > 0 ? x.s.slice(0, at) : '';
+    let best: { key: string; i: number } | undefined;
+    for (const s of x.b.all('subnet'))
+      for (const n of [s.id, s.name, s.cidr?.text]) {
+        const i = n ? before.lastIndexOf(n) : -1;
+        if (i >= 0 && (!best || i > best.i)) best = { key: s.key, i };
+      }
+    if (best) return { ref: { kind: 'entity', key: best.key, label: p } };
+  }
   if (/^(?:that|this|same|our|my)?\s*subnet$/i.test(p) && x.st.lastSubnet)
     return { ref: { kind: 'entity', key: x.st.lastSubnet.key, label: p } };
   if (/\bprivate\b/i.test(p) && /\b(?:instances?|boxes|hosts|servers|subnets?|ec2|machines|nodes)\b/i.test(p))

@@ -101,6 +101,15 @@ function tableIn(x: Sentence, routesAt: number, create = true): RouteTable | und
     if (owner && !t.vpc) t.vpc = owner.key;
     return t;
   }
+  // "k8s node subnets rtb: …": a table named by several words at the start of the line
+  const lead = /^\s*(?:-\s+)?((?:[\w-]+\s+){1,3}[\w-]+)\s+(?:route\s+table|rtb|rt)\s*:/i.exec(x.s);
+  if (lead && !/\bmain\b/i.test(lead[1]!) && lead[1]!.split(/\s+/).some((w) => !isNameToken(w))) {
+    const words = lead[1]!.split(/\s+/);
+    const owner = words.map((w) => x.b.find('vpc', w) ?? vpcByPrefix(x, w)).find(Boolean);
+    const t = x.b.find('rtb', lead[1]!) ?? x.b.routeTable({ name: lead[1]!.toLowerCase() });
+    if (owner && !t.vpc) t.vpc = owner.key;
+    return t;
+  }
   const p = TABLE_PHRASE.exec(x.s);
   if (p) {
     if (p[1]) {
@@ -269,7 +278,13 @@ function associate(x: Sentence, t: RouteTable): void {
     .filter(
       (s) =>
         s.src.some((src) => src.lines.includes(x.line)) ||
-        x.ids.some((i) => i.kind === 'subnet' && s.aliases.has(i.id.toLowerCase())),
+        x.ids.some((i) => i.kind === 'subnet' && s.aliases.has(i.id.toLowerCase())) ||
+        (s.name !== undefined &&
+          s.name.length >= 3 &&
+          /-/.test(s.name) &&
+          new RegExp(`(?:^|[\\s(,])${s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s),:])`, 'i').test(
+            x.s,
+          )),
     );
   const tIdx = x.ids.find((i) => i.kind === 'rtb')?.index ?? x.s.search(/route\s+table|\brtb\b/i);
   for (const s of subnets) {

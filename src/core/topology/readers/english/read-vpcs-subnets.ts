@@ -68,7 +68,10 @@ export const readVpcs: Extractor = (x) => {
       /([A-Za-z0-9][\w-]*)(?:\s+vpc\s*[(=:]?|\s*[(=:])\s*$/i.exec(before)?.[1] ??
       /\b(?:vpc|the)\s+([A-Za-z0-9][\w-]*)\s*\(\s*$/i.exec(before)?.[1];
     const after = /^\s*\(\s*([A-Za-z][\w-]*)\s*\)/.exec(x.s.slice(m.index + m.id.length))?.[1];
-    const name = [nm, after].find((n) => isNameToken(n) && !/^vpc$/i.test(n!));
+    // "grafana (vpc-mon 10.5.0.0/16, 10.5.3.20)": a host and where it is, not the VPC's name
+    const inParen = /^[^)]*/.exec(x.s.slice(m.index))?.[0] ?? '';
+    const hostInside = /\(\s*$/.test(before) && /\b\d{1,3}(?:\.\d{1,3}){3}(?![\d./])/.test(inParen);
+    const name = [hostInside ? undefined : nm, after].find((n) => isNameToken(n) && !/^vpc$/i.test(n!));
     const v = x.b.vpc({ id: m.id, ...(name ? { name: clean(name) } : {}) });
     seen.add(v);
     vpcAnchor(x, v, m.index + m.id.length);
@@ -227,7 +230,10 @@ export const readSubnets: Extractor = (x) => {
   for (const m of x.s.matchAll(SUBNET_NAME)) {
     const name = m[1]!;
     if (!/-/.test(name) || /^(subnet|vpc|rtb|sg|acl|nat|igw|pcx|vpce|tgw|eni|pl)-/i.test(name)) continue;
-    if (!/(public|private|priv|pub|isolated|subnet|app|db|data|web|lambda|tgw|mgmt|dmz)/i.test(name))
+    if (
+      !/(public|private|priv|pub|isolated|subnet|app|db|data|web|lambda|tgw|mgmt|dmz)/i.test(name) &&
+      !x.b.find('subnet', name)
+    )
       continue;
     const idx = m.index ?? 0;
     const next = x.s.slice(idx + name.length, idx + name.length + 25);
@@ -242,6 +248,19 @@ export const readSubnets: Extractor = (x) => {
     if (seen.has(s)) continue;
     seen.add(s);
     subnetAnchor(x, s, idx, idx + name.length);
+  }
+  // "new analytics-c subnet (10.110.64.0/20, subnet-0f2b…)": a name, then its block and ID
+  for (const m of x.s.matchAll(
+    /\b([A-Za-z][\w-]*)\s+subnet\s*\(\s*(\d+\.\d+\.\d+\.\d+\/\d+)(?:\s*,\s*(subnet-[0-9a-f]{8,17}))?\s*\)/gi,
+  )) {
+    if (!isNameToken(m[1]) || /^(public|private|isolated|new|old|same|the|a|one|each)$/i.test(m[1]!))
+      continue;
+    const cidr = parseCidr(m[2]!);
+    if (!cidr) continue;
+    const s = x.b.subnet({ name: clean(m[1]!), ...(m[3] ? { id: m[3] } : {}) });
+    s.cidr ??= cidr;
+    seen.add(s);
+    subnetAnchor(x, s, m.index ?? 0, (m.index ?? 0) + m[0].length);
   }
   // "subnet X 10.0.1.0/24" / "X subnet (10.0.1.0/24)" / "private subnets 10.0.1.0/24 and 10.0.2.0/24"
   for (const m of x.s.matchAll(
