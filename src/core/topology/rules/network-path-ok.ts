@@ -7,6 +7,7 @@ import { evalNacl, evalNaclRange } from '../reason/nacl-eval.js';
 import { forwardRoute, returnRoute } from '../reason/path-facts.js';
 import type { Place } from '../reason/place.js';
 import { lookupCidr } from '../reason/route-lookup.js';
+import { serviceReach } from '../reason/service-path.js';
 import { evalSgs } from '../reason/sg-eval.js';
 import { type NaclSide, naclForSide, placeVpcKey, sgsForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
@@ -79,6 +80,44 @@ function naclVerdict(n: NaclSide, egress: boolean, peer: Cidr, protocol: number,
   // the reply to an ephemeral port: every port the client may have used
   const vs = evalNaclRange(n.nacl, egress, peer, protocol, EPHEMERAL.linux).map((r) => r.verdict);
   return vs.includes('deny') ? 'deny' : vs.every((v) => v === 'allow') ? 'allow' : 'unknown';
+}
+
+/** Every control on a path from a VPC to an AWS service (gateway or interface endpoint, or a public route). */
+function assessService(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes: string[] } {
+  const { model } = ctx;
+  const parts: Record<string, V> = {};
+  const notes: string[] = [];
+  const reach = serviceReach(model, path);
+  const port = path.port ?? 443;
+  if (reach?.kind === 'gateway-endpoint') {
+    const e = reach.endpoint;
+    const regionOk = !e?.serviceRegion || !path.to.serviceRegion || e.serviceRegion === path.to.serviceRegion;
+    parts.routes =
+      e && e.service === path.to.service && regionOk && reach.route.state !== 'blackhole'
+        ? 'allow'
+        : 'unknown';
+    if (parts.routes === 'allow')
+      notes.push(
+        `${path.to.service} traffic takes ${label(e!)} by the prefix-list route in ${label(reach.table)}`,
+      );
+  } else if (reach?.kind === 'interface-endpoint') parts.routes = reach.dns === 'on' ? 'allow' : 'unknown';
+  else if (
+    reach?.kind === 'public' &&
+    reach.route &&
+    (reach.route.target.kind === 'nat' || reach.route.target.kind === 'igw')
+  )
+    parts.routes = 'allow';
+  else parts.routes = 'unknown';
+  const from = sgsForSide(model, path, 'from');
+  if (from.sgs) parts.sgOut = evalSgs(from.sgs, true, { protocol: 6, port, peer: ANY_IPV4 }).verdict;
+  else {
+    parts.sgOut = 'allow';
+    notes.push("the source's security group egress was not shown (new groups allow all outbound)");
+  }
+  const n = naclForSide(model, path, 'from');
+  parts.naclOut = naclVerdict(n, true, ANY_IPV4, 6, port);
+  parts.naclIn = naclVerdict(n, false, ANY_IPV4, 6);
+  return { parts, notes };
 }
 
 /** Every control on a path from a VPC to an internet address (through an IGW or a NAT gateway). */
@@ -187,9 +226,27 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
   const unsettled: Gap[] = [];
   for (const path of ctx.paths) {
     if (path.flow || path.from.kind !== 'vpc') continue;
-    if (path.to.kind !== 'vpc' && path.to.kind !== 'internet') continue;
-    const { parts, notes } = path.to.kind === 'internet' ? assessInternet(ctx, path) : assess(ctx, path);
-    const allKnown = Object.values(parts).every((v) => v === 'allow');
+    if (path.to.kind !== 'vpc' && path.to.kind !== 'internet' && path.to.kind !== 'service') continue;
+    const { parts, notes } =
+      path.to.kind === 'internet'
+        ? assessInternet(ctx, path)
+        : path.to.kind === 'service'
+          ? assessService(ctx, path)
+          : assess(ctx, path);
+    // with nothing reported broken ("anything I missed?"), controls not shown are noted, not asked for
+    const review = ctx.model.symptoms.length === 0 && parts.routes === 'allow';
+    const open = Object.entries(parts)
+      .filter(([, v]) => v === 'unknown')
+      .map(([k]) => k);
+    if (review && open.length) {
+      const nacl = open.some((k) => /nacl/i.test(k));
+      const sg = open.some((k) => /^sg/.test(k));
+      notes.push(
+        `${[nacl ? 'network ACLs' : '', sg ? 'security groups' : ''].filter(Boolean).join(' and ')} were not shown: the default ones allow this`,
+      );
+    }
+    const allKnown =
+      Object.values(parts).every((v) => v === 'allow') || (review && !Object.values(parts).includes('deny'));
     if (!allKnown && !refused) {
       if (!Object.values(parts).includes('deny')) unsettled.push(...gapsOf(path, parts));
       continue;
@@ -204,20 +261,27 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
           : `The network allows ${describePath(path).replace(/^from /, '')}`,
         explanation: refused
           ? `Security groups and network ACLs drop packets silently, which shows up as a timeout. "Connection refused" is a TCP reset sent by ${path.to.label}'s host itself: the request got through routing, NACLs and security groups, and nothing was listening on port ${path.port ?? 'that port'} (or a host firewall rejected it). Check that the service is running and bound to the right address (0.0.0.0, not 127.0.0.1), and the port it listens on.`
-          : `Routing, network ACLs and security groups all allow traffic ${describePath(path)}${notes.length ? ` (${notes.join('; ')})` : ''}. If it still fails, look at the host (is the service listening, a host firewall), DNS (does the name resolve to this address), TLS, or the application.`,
+          : `${open.length ? 'Nothing shown blocks' : 'Routing, network ACLs and security groups all allow'} traffic ${describePath(path)}${notes.length ? ` (${notes.join('; ')})` : ''}. ${
+              path.to.kind === 'service'
+                ? 'If calls still fail, look at IAM and the resource policies (a 403), and at DNS.'
+                : 'If it still fails, look at the host (is the service listening, a host firewall), DNS (does the name resolve to this address), TLS, or the application.'
+            }`,
         evidence: [
           ...(refused ? ev(refused.src, 'the host answered with a reset') : []),
           ev(path.intent.src, 'the path'),
         ],
-        fixes: [
-          {
-            summary: `On ${path.to.label}, check what listens on port ${path.port ?? '<PORT>'}`,
-            commands: [
-              `sudo ss -ltnp | grep ':${path.port ?? '<PORT>'}'`,
-              `nc -vz ${path.to.ip ?? '<HOST>'} ${path.port ?? '<PORT>'}   # from the client`,
-            ],
-          },
-        ],
+        fixes:
+          path.to.kind === 'vpc' || refused
+            ? [
+                {
+                  summary: `On ${path.to.label}, check what listens on port ${path.port ?? '<PORT>'}`,
+                  commands: [
+                    `sudo ss -ltnp | grep ':${path.port ?? '<PORT>'}'`,
+                    `nc -vz ${path.to.ip ?? '<HOST>'} ${path.port ?? '<PORT>'}   # from the client`,
+                  ],
+                },
+              ]
+            : [],
         subject: subjectOf(path),
       }),
     );

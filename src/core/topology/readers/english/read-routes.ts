@@ -173,6 +173,23 @@ function pushRoute(t: RouteTable, r: Route): void {
 /** Route lines: "10.2.0.0/16 -> pcx-…", "0.0.0.0/0 via nat-…", "pl-… → vpce-…", "10.0.0.0/16 local". */
 export const readRoutes: Extractor = (x) => {
   const found: { index: number; route: Route }[] = [];
+  // "priv-a -> rtb-0c4d…, priv-b -> rtb-0d5e…; both have …": each subnet and its table
+  const pairs: RouteTable[] = [];
+  for (const m of x.s.matchAll(/\b([A-Za-z][\w-]*)\s*(?:->|→|=>|\buses\b|\bis\s+on\b|:)\s*(rtb-[\w-]+)/gi)) {
+    const s = x.b.find('subnet', m[1]!);
+    if (!s) continue;
+    const t = x.b.routeTable({ id: m[2]! });
+    if (s.routeTable !== t.key) {
+      const old = s.routeTable ? x.b.all('rtb').find((k) => k.key === s.routeTable) : undefined;
+      if (old) old.subnets = old.subnets.filter((k) => k !== s.key);
+      s.routeTable = t.key;
+    }
+    if (!t.subnets.includes(s.key)) t.subnets.push(s.key);
+    if (!t.vpc && s.vpc) t.vpc = s.vpc;
+    addSrc(t, x.src);
+    pairs.push(t);
+    x.hit = true;
+  }
   for (const m of x.s.matchAll(ROUTE)) {
     const destRaw = m[1]!.toLowerCase();
     const cidr =
@@ -255,16 +272,21 @@ export const readRoutes: Extractor = (x) => {
     x.st.lastSubnet.routeTable = table.key;
     if (!table.subnets.includes(x.st.lastSubnet.key)) table.subnets.push(x.st.lastSubnet.key);
   }
-  addSrc(table, x.src);
-  for (const f of found) pushRoute(table, f.route);
+  // "both have …": the routes are in every table the line paired with a subnet
+  const targets =
+    pairs.length >= 2 && /\b(?:both|all|each|every)\b/i.test(x.s) ? [...new Set(pairs)] : [table];
+  for (const tt of targets) {
+    addSrc(tt, x.src);
+    for (const f of found) pushRoute(tt, f.route);
+    if (
+      found.some((f) => f.route.target.kind === 'local') ||
+      /\b(only|just)\b/i.test(x.s) ||
+      (found.length >= 2 && /:/.test(x.s))
+    )
+      tt.complete = true;
+  }
   if (/\s(main)\b|\(main\)/i.test(x.s) && /\bmain\b/i.test(x.s.slice(0, found[0]!.index))) table.main = true;
-  if (
-    found.some((f) => f.route.target.kind === 'local') ||
-    /\b(only|just)\b/i.test(x.s) ||
-    (found.length >= 2 && /:/.test(x.s))
-  )
-    table.complete = true;
-  associate(x, table);
+  if (!pairs.length) associate(x, table);
   x.st.lastTable = table;
   x.hit = true;
   noRoutes(x, table);
