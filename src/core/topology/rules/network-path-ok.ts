@@ -142,6 +142,10 @@ function assessInternet(ctx: RuleContext, path: Path): { parts: Record<string, V
     const table = sub ? routeTableOf(model, sub, nat?.vpc).table : undefined;
     const out = table ? lookupCidr(table, dest).route : undefined;
     parts.routes = out?.target.kind === 'igw' && out.state !== 'blackhole' ? 'allow' : 'unknown';
+    if (parts.routes === 'allow')
+      notes.push(
+        `${path.from.workload?.kind === 'lambda' ? "a Lambda function's ENIs never have public IPs, and need none: " : ''}${route.target.id ?? 'the NAT gateway'} in ${sub ? label(sub) : 'a public subnet'} sends it on to ${out!.target.id ?? 'the internet gateway'} from its own address`,
+      );
     // the NAT gateway's own subnet filters the request and the reply too
     const n = sub ? naclOf(model, sub, nat?.vpc) : undefined;
     const side: NaclSide = n?.nacl ? { nacl: n.nacl } : n?.defaultAllowAll ? { allowAll: true } : {};

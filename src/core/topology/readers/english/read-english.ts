@@ -38,6 +38,14 @@ const EXTRACTORS: readonly Extractor[] = [
   readSymptoms,
 ];
 
+/** What someone else claims ("someone said \"lambda can't reach the internet\"") is a question, not a symptom. */
+function dropReportedSpeech(s: string): string {
+  return s.replace(
+    /\b(said|thinks?|claims?|told\s+(?:me|us)|reckons?)\s*(?:that\s*)?:?\s*"[^"]*"/gi,
+    '$1 (…)',
+  );
+}
+
 /** Run once every line has been read: they refer to things named anywhere in the text. */
 const SECOND_PASS: readonly Extractor[] = [readVpcs, readSubnets, readWorkloads, readIntents];
 
@@ -53,7 +61,7 @@ export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Da
   for (const l of lines) if (hcl.has(l.line)) b.model.readLines.add(l.line);
   for (const l of lines) {
     if (hcl.has(l.line)) continue;
-    const s = fixTypos(normalize(l.text));
+    const s = dropReportedSpeech(fixTypos(normalize(l.text)));
     if (!s) continue;
     const x = makeSentence(l.text, s, l.line, b, st, now);
     for (const ex of EXTRACTORS) ex(x);
@@ -75,7 +83,7 @@ export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Da
   st2.ports = st.ports;
   for (const l of lines) {
     if (hcl.has(l.line)) continue;
-    const s = fixTypos(normalize(l.text));
+    const s = dropReportedSpeech(fixTypos(normalize(l.text)));
     if (!s) continue;
     const x = makeSentence(l.text, s, l.line, b, st2, now);
     for (const ex of SECOND_PASS) ex(x);

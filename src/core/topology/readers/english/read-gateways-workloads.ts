@@ -207,7 +207,7 @@ export const readWorkloads: Extractor = (x) => {
     const name = m[1]!;
     if (
       !isNameToken(name) ||
-      /^(?:to|from|at|on|via|ip|address|host|server|is|and|the|curl|ping|ssh|telnet|nc|trying|dst|src|source|destination|gateway|nameserver|server|reach|hit|call|calls|connect|connecting|access|talk|query|resolve|resolves|see|use|uses|get|gets|got|hits|reaches|pinging|curling|returns|answers|times|out)$/i.test(
+      /^(?:to|from|at|on|via|ip|address|host|server|is|and|the|curl|ping|ssh|telnet|nc|trying|dst|src|source|destination|gateway|nameserver|server|reach|hit|call|calls|connect|connecting|access|talk|query|resolve|resolves|see|use|uses|get|gets|got|hits|reaches|pinging|curling|returns|answers|times|out|eip|elastic|public|private|addr|nat|dns|resolver|endpoint)$/i.test(
         name,
       )
     )
@@ -325,7 +325,9 @@ export const readWorkloads: Extractor = (x) => {
     const name =
       named &&
       isNameToken(named) &&
-      !/^(in|is|the|our|my|a|function|functions|can|can't|cant|has|runs|times|calls|and)$/i.test(named)
+      !/^(in|is|the|our|my|a|function|functions|can|can't|cant|has|runs|times|calls|and|vpcconfig|vpc|config|configuration|subnets?|sgs?|needs|has|uses|role|env|timeout|layer|layers)$/i.test(
+        named,
+      )
         ? named
         : undefined;
     const existing = x.b.all('workload').filter((w) => w.kind === 'lambda');

@@ -5,7 +5,7 @@ import { clean } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
 const INTERNET =
-  /\b(?:the\s+)?(?:internet|the\s+web|outside\s+world|public\s+internet|pypi(?:\.org)?|github(?:\.com)?|docker\s*hub|npm(?:js)?|registry\.npmjs\.org|google(?:\.com)?|apt\s+repos?|yum\s+repos?|os\s+updates|external\s+apis?|third[- ]party\s+apis?|checkip(?:\.amazonaws\.com)?|ifconfig\.me|stripe|twilio|slack\s+api)\b/i;
+  /\b(?:the\s+)?(?:internet|the\s+web|outside\s+world|public\s+internet|pypi(?:\.org)?|github(?:\.com)?|docker\s*hub|npm(?:js)?|registry\.npmjs\.org|google(?:\.com)?|apt\s+repos?|yum\s+repos?|os\s+updates|external\s+apis?|(?:third|3rd)[- ]party\s+(?:apis?|services?)|checkip(?:\.amazonaws\.com)?|ifconfig\.me|stripe|twilio|slack\s+api)\b/i;
 const ONPREM =
   /\b(?:on[- ]?prem(?:ises)?|(?:our\s+|the\s+)?office|data\s?cent(?:er|re)|\bdc\b|corporate(?:\s+network)?|corp\s+network|vpn\s+(?:clients?|users?)|our\s+network|branch)\b/i;
 const LEAD =
@@ -347,7 +347,7 @@ const ARROW =
 const UNREACH =
   /(.+?)\s+(?:is|are)\s+(?:not\s+reachable|unreachable|not\s+accessible)\s+from\s+(.+?)(?=$|[,;!?]|\.(?!\d)|\s+(?:on|over|via|but|and)\b)/i;
 const NEEDS =
-  /(.+?)\s+(?:needs?|need\s+to|has\s+to|have\s+to|must|should\s+be\s+able\s+to|wants?\s+to|is\s+supposed\s+to)\s+(?:reach|access|talk\s+to|get\s+to|call|use|pull\s+from|hit|read\s+from|write\s+to)?\s*(?:the\s+)?((?:[\w.-]+\s+){0,2}?(?:s3|sqs|sns|dynamodb|dynamo|secrets\s?manager|ssm|ecr|kms|sts|internet|bucket)\b(?:\s+in\s+[a-z]{2}-[a-z]+-\d)?)/i;
+  /(.+?)\s+(?:needs?\s+to|needs?|has\s+to|have\s+to|must|should\s+be\s+able\s+to|wants?\s+to|is\s+supposed\s+to)\s+(?:reach|access|talk\s+to|get\s+to|call|use|pull\s+from|hit|read\s+from|write\s+to)?\s*(?:the\s+)?((?:[\w.-]+\s+){0,2}?(?:s3|sqs|sns|dynamodb|dynamo|secrets\s?manager|ssm|ecr|kms|sts|internet|bucket)\b|(?:an?\s+)?(?:3rd|third)[\s-]party\s+(?:api|service|endpoint|site)s?(?:\s+on\s+the\s+internet)?(?:\s+in\s+[a-z]{2}-[a-z]+-\d)?)/i;
 const NO_INET =
   /(?:^|[\s,])((?:[\w-]+\s+){0,3}?(?:instances?|boxes|box|hosts?|servers?|lambdas?|functions?|tasks?|pods?|nodes?|subnets?|vms?|machines?|ec2|it|they))\s+(?:has|have|got|with|get)\s+no\s+(?:internet|outbound|egress)(?:\s+access)?/i;
 const TOOL_HANG =

@@ -295,6 +295,8 @@ export const readRoutes: Extractor = (x) => {
 /** "both on rtb-private", "uses rtb-…", "associated with rtb-…", "route table rtb-…" next to subnets. */
 function associate(x: Sentence, t: RouteTable): void {
   if (!/\b(on|uses?|using|associated|attached|route\s+table|rtb|rt)\b/i.test(x.s)) return;
+  // "lambda-a/b route table": both subnets
+  const text = x.s.replace(/\b((?:[a-z0-9]+-)+)([a-z0-9])\/([a-z0-9])\b/gi, '$1$2 $1$3');
   const subnets = x.b
     .all('subnet')
     .filter(
@@ -305,7 +307,7 @@ function associate(x: Sentence, t: RouteTable): void {
           s.name.length >= 3 &&
           /-/.test(s.name) &&
           new RegExp(`(?:^|[\\s(,])${s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s),:])`, 'i').test(
-            x.s,
+            text,
           )),
     );
   const tIdx = x.ids.find((i) => i.kind === 'rtb')?.index ?? x.s.search(/route\s+table|\brtb\b/i);
