@@ -2,6 +2,7 @@ import type { AnalysisContext } from '../analysis-context.js';
 import type { Finding, InputWarning } from '../report/schema.js';
 import { ModelBuilder } from './model/builder.js';
 import { inferFromRoutes } from './model/infer.js';
+import { addReviewIntents } from './model/review-intents.js';
 import { summarize } from './model/summary.js';
 import type { Intent, Model } from './model/types.js';
 import { readCompact } from './readers/compact/read-compact.js';
@@ -63,6 +64,7 @@ export function readModel(context: AnalysisContext): { model: Model; warnings: I
     context.now,
   );
   inferFromRoutes(b);
+  addReviewIntents(b);
   return { model: b.finish(), warnings };
 }
 
@@ -90,36 +92,6 @@ function dedupe(findings: readonly Finding[]): Finding[] {
         same.evidence.push(e);
   }
   return out;
-}
-
-/**
- * With no path and no complaint ("anything I missed?"), the paths the described setup exists for: from
- * each subnet whose table an S3 or DynamoDB gateway endpoint is associated with, to that service.
- */
-function reviewIntents(model: Model): Intent[] {
-  const out: Intent[] = [];
-  for (const e of model.endpoints.values()) {
-    if (e.type !== 'Gateway' || (e.service !== 's3' && e.service !== 'dynamodb')) continue;
-    for (const tk of e.routeTables) {
-      const t = model.routeTables.get(tk);
-      for (const sk of t?.subnets ?? []) {
-        if (out.some((i) => i.from?.kind === 'entity' && i.from.key === sk)) continue;
-        out.push({
-          from: { kind: 'entity', key: sk },
-          to: {
-            kind: 'service',
-            service: e.service,
-            ...(e.serviceRegion ? { region: e.serviceRegion } : {}),
-          },
-          port: 443,
-          protocol: 6,
-          src: e.src[0] ?? { kind: 'config', lines: [], text: e.id ?? 'endpoint' },
-          origin: 'config',
-        });
-      }
-    }
-  }
-  return out.slice(0, 4);
 }
 
 function sameIntent(a: Intent, b: Intent): boolean {
@@ -162,7 +134,6 @@ export function analyzeTopology(
   const paths: Path[] = [];
   const intents: Intent[] = [];
   for (const i of model.intents) if (!intents.some((x) => sameIntent(x, i))) intents.push(i);
-  if (intents.length === 0 && model.symptoms.length === 0) intents.push(...reviewIntents(model));
   for (const i of intents) {
     paths.push({
       intent: i,

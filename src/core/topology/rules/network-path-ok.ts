@@ -21,8 +21,19 @@ function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes
   const parts: Record<string, V> = {};
   const notes: string[] = [];
   const same = path.from.vpc && path.to.vpc && path.from.vpc.key === path.to.vpc.key;
+  // a review of security groups alone, with no VPC or route table in sight: one VPC, joined by its local route
+  const sgOnly =
+    ctx.model.symptoms.length === 0 &&
+    !path.from.vpc &&
+    !path.to.vpc &&
+    model.vpcs.size === 0 &&
+    model.routeTables.size === 0 &&
+    model.peerings.size === 0;
   if (same) parts.routes = 'allow';
-  else {
+  else if (sgOnly) {
+    parts.routes = 'allow';
+    notes.push('no VPC or route table was shown: taken to be one VPC, whose local route joins them');
+  } else {
     const f = forwardRoute(model, path).match?.route;
     const r = returnRoute(model, path).match?.route;
     parts.routes = f && r && f.state !== 'blackhole' && r.state !== 'blackhole' ? 'allow' : 'unknown';
@@ -39,6 +50,10 @@ function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes
       ...(from.sgs ? { peerSgs: from.sgs.map((g) => g.key) } : {}),
     }).verdict;
   } else parts.sgIn = sgsAllAllowed ? 'allow' : 'unknown';
+  if (from.sgs && ctx.model.symptoms.length === 0)
+    notes.push(
+      `the replies need no inbound rule in ${from.sgs.map((g) => label(g)).join(', ')}: security groups are stateful, so an inbound 1024-65535 rule would only widen what can reach ${path.from.label}`,
+    );
   if (from.sgs) {
     parts.sgOut = evalSgs(from.sgs, true, {
       ...(placeVpcKey(model, path.to) ? { peerVpc: placeVpcKey(model, path.to)! } : {}),

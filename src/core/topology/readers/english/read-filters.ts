@@ -91,7 +91,8 @@ function subjectSg(x: Sentence, upTo: number): SecurityGroup | undefined {
     (i) => !/\b(?:from|to)\s+$/i.test(x.s.slice(Math.max(0, i.index - 6), i.index)),
   );
   if (subjects.length) return x.b.sg({ id: subjects[subjects.length - 1]!.id });
-  if (ids.length) return x.b.sg({ id: ids[ids.length - 1]!.id });
+  const named0 = /\b(?:the\s+)?([A-Za-z][\w-]*)\s+(?:sg|security\s+group)\b/i.exec(head);
+  if (ids.length && !(named0 && isNameToken(named0[1]))) return x.b.sg({ id: ids[ids.length - 1]!.id });
   const on =
     /\b(?:sg|security\s+group)s?\s+(?:on|of|for|attached\s+to)\s+(?:the\s+)?([\w.-]+(?:\s+(?:box|host|server|instance|instances|lambda|function|db|database|endpoint|alb|nlb))?)/i.exec(
       head,
@@ -220,6 +221,16 @@ export const readSecurityGroups: Extractor = (x) => {
     x.st.lastSg = g;
     any = true;
   }
+  // "our app SG (sg-0a1c…)", "db SG (sg-0b2d…)": the group's name
+  for (const m of x.s.matchAll(
+    /\b([A-Za-z][\w-]*)\s+(?:sg|security\s+group)\s*\(\s*(sg-[0-9a-f]{8,17})\s*\)/gi,
+  )) {
+    if (!isNameToken(m[1]) || /^(the|our|my|new|old|this|that|same|default)$/i.test(m[1]!)) continue;
+    const g = x.b.sg({ id: m[2]!, name: `${clean(m[1]!).toLowerCase()} sg` });
+    const w = workloadNamed(x, m[1]!);
+    if (w && !w.sgs.includes(g.key)) w.sgs.push(g.key);
+    any = true;
+  }
   // "sg-app (sg-0b5d…)": a name-like ID and the real one are the same group
   for (const m of x.s.matchAll(/\b(sg-[a-z][\w-]*)\s*\(\s*(sg-[0-9a-f]{8,17})\s*\)/gi)) {
     x.b.sg({ id: m[2]!, name: m[1]! });
@@ -227,9 +238,15 @@ export const readSecurityGroups: Extractor = (x) => {
   }
   // "sg-0f9b… inbound 3306 from sg-0c1e…", "sg-x egress: 443 to 0.0.0.0/0"
   for (const m of x.s.matchAll(
-    /\b(sg-[\w-]+)\s*(?:\([^)]*\))?\s*:?\s*(inbound|ingress|outbound|egress)\s*(?:rules?)?\s*:?\s*(.{1,40}?)\s+(?:(from|to)\s+|(?=(?:\d{1,3}\.){3}\d{1,3}\/\d|sg-|pl-))([^,;]+?)(?=$|[,;)]|\s+\(|\.(?:\s|$))/gi,
+    /\b(sg-[\w-]+|[A-Za-z][\w-]*\s+(?:sg|security\s+group))\s*\)?\s*(?:\([^)]*\))?\s*:?\s*(inbound|ingress|outbound|egress)\s*(?:rules?)?\s*:?\s*(.{1,40}?)\s+(?:(from|to)\s+|(?=(?:\d{1,3}\.){3}\d{1,3}\/\d|sg-|pl-))([^,;]+?)(?=$|[,;)]|\s+\(|\.(?:\s|$))/gi,
   )) {
-    const g = x.b.sg({ id: m[1]! });
+    const nm = /^([A-Za-z][\w-]*)\s+(?:sg|security\s+group)$/i.exec(m[1]!)?.[1];
+    if (nm && (!isNameToken(nm) || /^(the|our|my|this|that|same|default|new|old)$/i.test(nm))) continue;
+    const g = nm
+      ? workloadNamed(x, nm)?.sgs.length
+        ? sgOfWorkload(x, workloadNamed(x, nm)!)
+        : sgByName(x, nm)
+      : x.b.sg({ id: m[1]! });
     const egress = /^(outbound|egress)$/i.test(m[2]!);
     const what = parseWhat(m[3]!);
     const peers = parsePeer(x, m[5]!);

@@ -74,7 +74,14 @@ export const readSymptoms: Extractor = (x) => {
     if (p > 0 && p < 65536 && !x.st.ports.includes(p)) x.st.ports.push(p);
   }
   for (const [re, kind] of SYMPTOMS) {
-    if (!re.test(x.s)) continue;
+    const hit = re.exec(x.s);
+    if (!hit) continue;
+    // "they say the replies will be dropped": a prediction, not what happens
+    if (
+      (kind === 'broken' || kind === 'timeout') &&
+      /\b(?:will|would|could|might|may)\s+(?:be\s+|get\s+)?$/i.test(x.s.slice(0, hit.index))
+    )
+      continue;
     if (
       kind === 'refused' &&
       /\bnot\s+(?:a\s+)?(?:connection\s+)?refused\b|\brefused\b.*\bnot\b.*\btimeout\b/i.test(x.s)
