@@ -46,7 +46,7 @@ export function addReviewIntents(b: ModelBuilder): void {
   for (const g of b.all('sg')) {
     for (const r of g.ingress) {
       const peer = r.peers.find((p) => p.kind === 'sg');
-      if (!peer || peer.kind !== 'sg' || !r.ports || r.ports.from !== r.ports.to) continue;
+      if (peer?.kind !== 'sg' || !r.ports || r.ports.from !== r.ports.to) continue;
       const pg = m.sgs.get(peer.group);
       if (!pg || pg === g) continue;
       const from = holder(pg);
@@ -56,6 +56,34 @@ export function addReviewIntents(b: ModelBuilder): void {
         from,
         to,
         port: r.ports.from,
+        protocol: r.protocol === 17 ? 17 : 6,
+        src: r.src,
+        origin: 'config',
+      });
+    }
+  }
+  // "will our NACL cause problems for the office's windows laptops?": the clients its inbound rules name
+  if (out.length === 0 && m.nacls.size === 1) {
+    const n = [...m.nacls.values()][0]!;
+    const vpcBlocks = b.all('vpc').flatMap((v) => v.cidrs.map((c) => c.cidr.text));
+    const r = n.entries.find(
+      (e) =>
+        !e.egress &&
+        e.action === 'allow' &&
+        e.ports &&
+        e.ports.from === e.ports.to &&
+        e.cidr.bits > 0 &&
+        !vpcBlocks.includes(e.cidr.text),
+    );
+    if (r && n.completeIn && n.completeOut) {
+      if (!m.onprem.some((o) => o.cidr.text === r.cidr.text)) m.onprem.push({ cidr: r.cidr, src: r.src });
+      const sub = n.subnets[0];
+      out.push({
+        from: { kind: 'onprem', label: r.cidr.text },
+        to: sub
+          ? { kind: 'entity', key: sub }
+          : { kind: 'name', name: '@nacl', label: `the subnet of ${n.id ?? n.name ?? 'the NACL'}` },
+        port: r.ports!.from,
         protocol: r.protocol === 17 ? 17 : 6,
         src: r.src,
         origin: 'config',

@@ -77,8 +77,13 @@ export function resolvePlace(model: Model, ref: PlaceRef | undefined): Place {
   switch (ref.kind) {
     case 'internet':
       return { kind: 'internet', label: ref.label ?? 'the internet' };
-    case 'onprem':
-      return { kind: 'onprem', label: ref.label ?? 'on-premises' };
+    case 'onprem': {
+      // "192.168.0.0/16" as a label, or the one on-premises range the input gives
+      const byLabel = ref.label ? model.onprem.find((o) => o.cidr.text === ref.label) : undefined;
+      const only = model.onprem.length === 1 ? model.onprem[0] : undefined;
+      const range = byLabel ?? only;
+      return { kind: 'onprem', label: ref.label ?? 'on-premises', ...(range ? { addr: range.cidr } : {}) };
+    }
     case 'service':
       return {
         kind: 'service',
@@ -133,7 +138,7 @@ export function resolvePlace(model: Model, ref: PlaceRef | undefined): Place {
       const fallback = key === '@subject' ? 'the client' : key.startsWith('@') ? 'the source' : key;
       if (
         model.vpcs.size <= 1 &&
-        model.routeTables.size + model.subnets.size + model.sgs.size > 0 &&
+        model.routeTables.size + model.subnets.size + model.sgs.size + model.nacls.size > 0 &&
         key.startsWith('@')
       ) {
         const vpc = [...model.vpcs.values()][0];

@@ -1,9 +1,9 @@
 import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
-import { ANY_IPV4, type Cidr } from '../net/ipv4.js';
-import { EPHEMERAL } from '../net/protocol.js';
+import { ANY_IPV4, type Cidr, cidrContains, cidrContainsIp, formatIp, parseCidr } from '../net/ipv4.js';
+import { EPHEMERAL, protocolName } from '../net/protocol.js';
 import { idFor, label, naclOf, routeTableOf } from '../reason/lookup.js';
-import { evalNacl, evalNaclRange } from '../reason/nacl-eval.js';
+import { entriesOf, entryName, evalNacl, evalNaclRange } from '../reason/nacl-eval.js';
 import { forwardRoute, returnRoute } from '../reason/path-facts.js';
 import type { Place } from '../reason/place.js';
 import { lookupCidr } from '../reason/route-lookup.js';
@@ -95,6 +95,71 @@ function naclVerdict(n: NaclSide, egress: boolean, peer: Cidr, protocol: number,
   // the reply to an ephemeral port: every port the client may have used
   const vs = evalNaclRange(n.nacl, egress, peer, protocol, EPHEMERAL.linux).map((r) => r.verdict);
   return vs.includes('deny') ? 'deny' : vs.every((v) => v === 'allow') ? 'allow' : 'unknown';
+}
+
+/** Every control on a path from on-premises (or the internet) into a VPC, for every kind of client. */
+function assessInbound(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes: string[] } {
+  const { model } = ctx;
+  const parts: Record<string, V> = {};
+  const notes: string[] = [];
+  let peer = path.from.addr ?? ANY_IPV4;
+  const n0 = naclForSide(model, path, 'to').nacl;
+  // "deny 192.168.99.0/24 (guest wifi)" inside the clients' 192.168.0.0/16: judge the rest of the range
+  const carved = n0
+    ? n0.entries.filter(
+        (e) =>
+          e.action === 'deny' && e.number < 32767 && e.cidr.bits > peer.bits && cidrContains(peer, e.cidr),
+      )
+    : [];
+  if (carved.length) {
+    const size = 2 ** (32 - peer.bits);
+    const cand = [1, Math.floor(size / 2) + 1, size - 2]
+      .map((k) => (peer.base + k) >>> 0)
+      .find((ip) => !carved.some((e) => cidrContainsIp(e.cidr, ip)));
+    if (cand !== undefined) {
+      notes.push(`apart from ${carved.map((e) => `${e.cidr.text} (denied by ${entryName(e)})`).join(', ')}`);
+      peer = parseCidr(`${formatIp(cand)}/32`)!;
+    }
+  }
+  if (ctx.model.symptoms.length === 0 && model.routeTables.size === 0) {
+    parts.routes = 'allow';
+    notes.push(`routing from ${path.from.label} was not shown`);
+  } else parts.routes = 'unknown';
+  const n = naclForSide(model, path, 'to');
+  parts.naclIn = naclVerdict(n, false, peer, path.protocol, path.port);
+  if (n.nacl && (path.protocol === 6 || path.protocol === 17)) {
+    // the replies go back to whatever port each client picked: Linux, Windows and macOS, NAT and ELB
+    const verdicts = [EPHEMERAL.linux, EPHEMERAL.windows, EPHEMERAL.aws].map((range) => ({
+      range,
+      vs: evalNaclRange(n.nacl!, true, peer, path.protocol, range),
+    }));
+    const bad = verdicts.filter((x) => x.vs.some((v) => v.verdict !== 'allow'));
+    parts.naclOut = bad.some((x) => x.vs.some((v) => v.verdict === 'deny'))
+      ? 'deny'
+      : bad.length
+        ? 'unknown'
+        : 'allow';
+    if (parts.naclOut === 'allow') {
+      const rules = [...new Set(verdicts.flatMap((x) => x.vs.map((v) => entryName(v.entry))))].join(', ');
+      notes.push(
+        `replies to every client port range (Linux 32768-60999, Windows and macOS 49152-65535, NAT and ELB 1024-65535) leave by ${rules}`,
+      );
+    }
+    const order = entriesOf(n.nacl, false).filter((e) => e.action === 'deny' && e.number < 32767);
+    if (order.length)
+      notes.push(
+        `${order.map((e) => entryName(e)).join(', ')} ${order.length === 1 ? 'is' : 'are'} numbered before the allow rules, so ${order.length === 1 ? 'it takes' : 'they take'} effect`,
+      );
+  } else parts.naclOut = n.allowAll ? 'allow' : 'unknown';
+  const to = sgsForSide(model, path, 'to');
+  if (to.sgs)
+    parts.sgIn = evalSgs(to.sgs, false, {
+      protocol: path.protocol,
+      ...(path.port !== undefined ? { port: path.port } : {}),
+      peer,
+    }).verdict;
+  else parts.sgIn = 'unknown';
+  return { parts, notes };
 }
 
 /** Every control on a path from a VPC to an AWS service (gateway or interface endpoint, or a public route). */
@@ -244,10 +309,13 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
   const out: Finding[] = [];
   const unsettled: Gap[] = [];
   for (const path of ctx.paths) {
-    if (path.flow || path.from.kind !== 'vpc') continue;
+    if (path.flow) continue;
+    const inbound = (path.from.kind === 'onprem' || path.from.kind === 'internet') && path.to.kind === 'vpc';
+    if (path.from.kind !== 'vpc' && !inbound) continue;
     if (path.to.kind !== 'vpc' && path.to.kind !== 'internet' && path.to.kind !== 'service') continue;
-    const { parts, notes } =
-      path.to.kind === 'internet'
+    const { parts, notes } = inbound
+      ? assessInbound(ctx, path)
+      : path.to.kind === 'internet'
         ? assessInternet(ctx, path)
         : path.to.kind === 'service'
           ? assessService(ctx, path)
@@ -258,11 +326,17 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
       .filter(([, v]) => v === 'unknown')
       .map(([k]) => k);
     if (review && open.length) {
-      const nacl = open.some((k) => /nacl/i.test(k));
-      const sg = open.some((k) => /^sg/.test(k));
-      notes.push(
-        `${[nacl ? 'network ACLs' : '', sg ? 'security groups' : ''].filter(Boolean).join(' and ')} were not shown: the default ones allow this`,
-      );
+      if (open.some((k) => /nacl/i.test(k)))
+        notes.push('network ACLs were not shown (a default NACL allows everything)');
+      if (open.includes('sgOut'))
+        notes.push("the source's security group was not shown (groups allow all outbound unless changed)");
+      if (open.includes('sgIn'))
+        notes.push(
+          `the security group of ${path.to.label} was not shown: it must allow ${protocolName(path.protocol).toUpperCase()} ${path.port ?? ''} from ${path.from.addr?.text ?? path.from.label}`.replace(
+            /\s+/g,
+            ' ',
+          ),
+        );
     }
     const allKnown =
       Object.values(parts).every((v) => v === 'allow') || (review && !Object.values(parts).includes('deny'));
@@ -290,7 +364,7 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
           ev(path.intent.src, 'the path'),
         ],
         fixes:
-          path.to.kind === 'vpc' || refused
+          (path.to.kind === 'vpc' && ctx.model.symptoms.length > 0) || refused
             ? [
                 {
                   summary: `On ${path.to.label}, check what listens on port ${path.port ?? '<PORT>'}`,

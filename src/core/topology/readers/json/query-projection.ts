@@ -60,3 +60,50 @@ export function undoQueryProjection(value: JNode, cmd: AwsCommand | undefined): 
   if (p.list) return listToObjects(value, p.list);
   return value;
 }
+
+function strNode(v: string, line: number): JNode {
+  return { t: 'str', v, line, endLine: line };
+}
+
+function isItems(n: JNode, ...keys: string[]): boolean {
+  return (
+    n.t === 'arr' &&
+    n.items.length > 0 &&
+    n.items.every((i) => i.t === 'obj' && keys.every((k) => i.entries.some((e) => e.key === k)))
+  );
+}
+
+/**
+ * `--query 'NetworkAcls[0].Entries'` prints the entries alone: put them back under the NACL (route
+ * table, security group) the command names, so they are read as its rules.
+ */
+export function rewrapSubList(value: JNode, cmd: AwsCommand | undefined): JNode {
+  if (!cmd || value.t !== 'arr') return value;
+  const id = (opt: string) => cmd.options.get(opt)?.[0];
+  const wrap = (idKey: string, idValue: string, listKey: string): JNode => ({
+    t: 'obj',
+    line: value.line,
+    endLine: value.endLine,
+    entries: [
+      { key: idKey, line: cmd.line, value: strNode(idValue, cmd.line) },
+      { key: listKey, line: value.line, value },
+    ],
+  });
+  if (isItems(value, 'RuleNumber', 'RuleAction') && id('network-acl-ids'))
+    return wrap('NetworkAclId', id('network-acl-ids')!, 'Entries');
+  if (isItems(value, 'IpProtocol') && id('group-ids'))
+    return wrap(
+      'GroupId',
+      id('group-ids')!,
+      /Egress/.test(cmd.query ?? '') ? 'IpPermissionsEgress' : 'IpPermissions',
+    );
+  if (
+    value.items.every(
+      (i) => i.t === 'obj' && i.entries.some((e) => /^Destination(Cidr|PrefixList)/.test(e.key)),
+    ) &&
+    value.items.length > 0 &&
+    id('route-table-ids')
+  )
+    return wrap('RouteTableId', id('route-table-ids')!, 'Routes');
+  return value;
+}

@@ -21,7 +21,7 @@ import {
 } from './describe/workloads.js';
 import type { JsonBlock } from './find-json-blocks.js';
 import { arr, hasKeys, type JNode, str, toPlain } from './loose-json.js';
-import { undoQueryProjection } from './query-projection.js';
+import { rewrapSubList, undoQueryProjection } from './query-projection.js';
 
 type Reader = (o: JNode, ctx: DescribeContext) => void;
 
@@ -104,7 +104,7 @@ export function readDescribeJson(
       ...(regionOpt && isRegion(regionOpt) ? { region: regionOpt } : {}),
       lineText: (l) => byLine.get(l) ?? '',
     };
-    const v = undoQueryProjection(block.value, block.cmd);
+    const v = rewrapSubList(undoQueryProjection(block.value, block.cmd), block.cmd);
     let n = 0;
     const op = block.cmd?.operation ?? '';
     // outputs whose items do not say which table they belong to
