@@ -28,6 +28,7 @@ export function readPolicy(raw: string | unknown, src: Source): PolicyInfo | und
   const statements = Array.isArray(st) ? st : [st];
   const conditionKeys = new Set<string>();
   const allowedResources: string[] = [];
+  const allows: PolicyInfo['allows'] = [];
   let openAllow = false;
   let deniesWithoutCondition = false;
   for (const s of statements) {
@@ -39,6 +40,12 @@ export function readPolicy(raw: string | unknown, src: Source): PolicyInfo | und
     const actions = list(s.Action);
     if (effect === 'allow') {
       allowedResources.push(...resources);
+      allows.push({
+        resources,
+        conditionKeys: Object.values(s.Condition ?? {}).flatMap((op) =>
+          Object.keys(op ?? {}).map((k) => k.toLowerCase()),
+        ),
+      });
       if (
         resources.includes('*') &&
         (actions.includes('*') || actions.some((a) => a.endsWith(':*'))) &&
@@ -54,6 +61,7 @@ export function readPolicy(raw: string | unknown, src: Source): PolicyInfo | und
     conditionKeys: [...conditionKeys],
     restrictive: !openAllow || deniesWithoutCondition,
     allowedResources,
+    allows,
     deniesWithoutCondition,
     src,
   };

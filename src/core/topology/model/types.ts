@@ -183,6 +183,8 @@ export interface PolicyInfo {
   restrictive: boolean;
   /** resources named in Allow statements */
   allowedResources: string[];
+  /** each Allow statement: its resources and the condition keys it needs (lower-case) */
+  allows: { resources: string[]; conditionKeys: string[] }[];
   deniesWithoutCondition: boolean;
   src: Source;
 }

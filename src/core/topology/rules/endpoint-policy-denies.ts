@@ -14,6 +14,26 @@ function bucketsMentioned(text: string): string[] {
   return [...out].filter((b) => !/^(policy|name|the|a|is|in|that|which|and|via|on|has|with)$/.test(b));
 }
 
+/** Buckets AWS owns, which a data perimeter on the customer's organisation or accounts never matches. */
+const AWS_OWNED = [
+  /^prod-[a-z0-9-]+-starport-layer-bucket$/, // ECR image layers
+  /^(?:al2023|amazonlinux-2)-repos-/, // Amazon Linux package repositories
+  /^amazon-ssm-[a-z0-9-]+$/, // SSM Agent
+  /^aws-ssm-[a-z0-9-]+$/,
+  /^aws-windows-downloads-/,
+  /^amazoncloudwatch-agent/,
+  /^aws-codedeploy-/,
+];
+const PERIMETER_KEYS = /^aws:(?:resourceorgid|resourceorgpaths|resourceaccount)$/;
+
+function resourceCovers(r: string, bucket: string): boolean {
+  return (
+    r === '*' ||
+    r.includes(`:::${bucket}`) ||
+    (r.endsWith('*') && `arn:aws:s3:::${bucket}`.startsWith(r.slice(0, -1)))
+  );
+}
+
 /** ENDPOINT_POLICY_DENIES: a 403 through an endpoint whose policy does not allow the action/resource. */
 export const endpointPolicyDenies: Rule = (ctx) => {
   const { model } = ctx;
@@ -25,22 +45,27 @@ export const endpointPolicyDenies: Rule = (ctx) => {
   const candidates: Endpoint[] = [...model.endpoints.values()].filter((e) => e.policy?.restrictive);
   for (const e of candidates) {
     const allowed = e.policy!.allowedResources;
+    // an Allow that keys on the organisation or account never matches a bucket AWS owns
     const missing = buckets.filter(
       (b) =>
-        !allowed.some(
-          (r) =>
-            r === '*' ||
-            r.includes(`:::${b}`) ||
-            (r.endsWith('*') && `arn:aws:s3:::${b}`.startsWith(r.slice(0, -1))),
+        !e.policy!.allows.some(
+          (a) =>
+            a.resources.some((r) => resourceCovers(r, b)) &&
+            !(AWS_OWNED.some((re) => re.test(b)) && a.conditionKeys.some((k) => PERIMETER_KEYS.test(k))),
         ),
     );
+    const perimeter = missing.some((b) => AWS_OWNED.some((re) => re.test(b)));
     if (buckets.length > 0 && missing.length === 0 && !e.policy!.deniesWithoutCondition) continue;
     out.push(
       makeFinding({
         code: 'ENDPOINT_POLICY_DENIES',
         severity: 'error',
         title: `The policy on ${label(e)} does not allow ${missing.length ? missing.join(', ') : 'this request'}: a 403, not a network fault`,
-        explanation: `The request reaches ${e.service ?? 'the service'} through ${label(e)} (the network path works: a timeout would mean otherwise), and the endpoint's policy is evaluated on every request that crosses it. Its Allow statements cover only ${allowed.length ? allowed.slice(0, 4).join(', ') : 'other resources'}${missing.length ? `, not ${missing.map((b) => `arn:aws:s3:::${b}`).join(', ')}` : ''}, so ${e.service ?? 'the service'} answers 403 AccessDenied. Remember that tooling often needs AWS-owned buckets too (package repos, ECR layers, SSM).`,
+        explanation: `The request reaches ${e.service ?? 'the service'} through ${label(e)} (the network path works: a timeout would mean otherwise), and the endpoint's policy is evaluated on every request that crosses it. ${
+          perimeter
+            ? `Its Allow statements require the bucket to belong to your organisation or accounts (${e.policy!.conditionKeys.filter((k) => PERIMETER_KEYS.test(k)).join(', ')}), but ${missing.filter((b) => AWS_OWNED.some((re) => re.test(b))).join(', ')} is owned by AWS (ECR keeps image layers there), so`
+            : `Its Allow statements cover only ${allowed.length ? allowed.slice(0, 4).join(', ') : 'other resources'}${missing.length ? `, not ${missing.map((b) => `arn:aws:s3:::${b}`).join(', ')}` : ''}, so`
+        } ${e.service ?? 'the service'} answers 403 AccessDenied. Remember that tooling often needs AWS-owned buckets too (package repos, ECR layers, SSM).`,
         evidence: [
           ev(e.policy!.src, 'endpoint policy'),
           ...model.symptoms

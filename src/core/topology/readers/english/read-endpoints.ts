@@ -12,7 +12,11 @@ const ENDPOINT = /\b(?:vpc\s+)?endpoints?\b|\bvpce\b|\bvpce-|\bprivatelink\b|aws
 function endpointFor(x: Sentence, service: string, type?: Endpoint['type'], at?: number): Endpoint {
   // the endpoint ID written next to this service, not another one in the same sentence
   const ids = x.ids.filter((i) => i.kind === 'vpce');
-  const id = (at === undefined ? ids[0] : ids.find((i) => Math.abs(i.index - at) <= 45))?.id;
+  const sameClause = (i: { index: number }) =>
+    at !== undefined &&
+    Math.abs(i.index - at) <= 45 &&
+    !/[.;]\s/.test(x.s.slice(Math.min(i.index, at), Math.max(i.index, at)));
+  const id = (at === undefined ? ids[0] : ids.find(sameClause))?.id;
   if (id) return x.b.endpoint({ id });
   const found = x.b.all('vpce').find((e) => e.service === service && (!type || !e.type || e.type === type));
   return found ?? x.b.endpoint({ name: `${service} endpoint` });

@@ -201,7 +201,7 @@ export function readDescribeJson(
       hasKeys(v, 'Statement') &&
       /endpoint policy|vpce policy|policy on the endpoint/.test(block.lead)
     ) {
-      readEndpointPolicy(v, ctx, block);
+      readEndpointPolicy(v, ctx, block, lines);
       n++;
     } else {
       n = walk(v, ctx, 0);
@@ -217,9 +217,18 @@ function isBucketPolicyLead(block: JsonBlock): boolean {
   return /aws:SourceIp/i.test(text) && /arn:aws:s3:::/.test(text) && !/endpoint policy/.test(block.lead);
 }
 
-function readEndpointPolicy(v: JNode, ctx: DescribeContext, block: JsonBlock): void {
-  // attach to the endpoint the text names, or the only endpoint there is
-  const named = /vpce-[0-9a-z]+/.exec(block.lead)?.[0];
+function readEndpointPolicy(
+  v: JNode,
+  ctx: DescribeContext,
+  block: JsonBlock,
+  lines0: readonly TextLine[],
+): void {
+  // attach to the endpoint the text names (just above, or earlier in the message), or the only one there is
+  let named = /vpce-[0-9a-z]+/.exec(block.lead)?.[0];
+  for (let i = block.start - 1; i >= 0 && !named; i--) {
+    const ids = [...new Set(lines0[i]!.text.match(/\bvpce-[0-9a-f]{8,17}\b/g) ?? [])];
+    if (ids.length === 1) named = ids[0];
+  }
   const eps = ctx.b.all('vpce');
   const ep = named ? ctx.b.endpoint({ id: named }) : (eps[0] ?? ctx.b.endpoint({ name: 'the endpoint' }));
   const lines: number[] = [];
