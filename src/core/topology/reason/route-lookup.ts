@@ -55,6 +55,20 @@ export function lookupService(model: Model, t: RouteTable, service: string, publ
       return { route: r, complete: t.complete, ...(ep ? { endpoint: ep } : {}) };
     }
   }
+  // AWS adds the prefix-list route to every table associated with a gateway endpoint
+  const ep = [...model.endpoints.values()].find(
+    (e) => e.service === service && e.type === 'Gateway' && e.routeTables.includes(t.key),
+  );
+  if (ep)
+    return {
+      route: {
+        prefixList: `${service} prefix list`,
+        target: { kind: 'vpce', ...(ep.id ? { id: ep.id } : {}) },
+        src: ep.src[0]!,
+      },
+      complete: t.complete,
+      endpoint: ep,
+    };
   return lookupCidr(t, publicDest);
 }
 

@@ -67,7 +67,7 @@ export const ecrLayerDownloadNoS3Path: Rule = (ctx) => {
       const pls = sgs
         .flatMap((g) => g.egress.flatMap((r) => r.peers))
         .some((x) => x.kind === 'pl' || (x.kind === 'cidr' && x.cidr.bits === 0));
-      if (!pls) sgBlock.push(...sgs.map((g) => idFor(g, 'SG')));
+      if (!pls) for (const g of sgs) if (!sgBlock.includes(idFor(g, 'SG'))) sgBlock.push(idFor(g, 'SG'));
     }
   }
   if (blocked.length === 0 && sgBlock.length === 0) {
@@ -84,32 +84,59 @@ export const ecrLayerDownloadNoS3Path: Rule = (ctx) => {
   const vpc = [...model.vpcs.values()][0];
   const region = vpc?.region ?? ecrEndpoints.find((e) => e.serviceRegion)?.serviceRegion ?? '<REGION>';
   const rtbs = blocked.map((b) => b.t).filter((t): t is RouteTable => !!t);
-  const fixes: Fix[] = [
-    {
+  const pl =
+    [...model.routeTables.values()]
+      .flatMap((t) => t.routes)
+      .find((r) => r.prefixList?.startsWith('pl-') && /s3/i.test(r.src.text))?.prefixList ??
+    '<S3_PREFIX_LIST_ID>';
+  const sgs = sgBlock
+    .map((id) => [...model.sgs.values()].find((g) => idFor(g, 'SG') === id))
+    .filter((g) => g !== undefined);
+  const fixes: Fix[] = [];
+  if (blocked.length)
+    fixes.push({
       summary: `Add the S3 gateway endpoint (free) to ${rtbs.length ? rtbs.map(label).join(', ') : "the task subnets' route tables"}`,
       commands: [
         `aws ec2 create-vpc-endpoint --vpc-id ${vpc?.id ?? '<VPC_ID>'} --vpc-endpoint-type Gateway --service-name com.amazonaws.${region}.s3 --route-table-ids ${rtbs.length ? rtbs.map((t) => idFor(t, 'route table')).join(' ') : '<RTB_IDS>'}`,
       ],
       terraform: `resource "aws_vpc_endpoint" "s3" {\n  vpc_id            = "${vpc?.id ?? '<VPC_ID>'}"\n  service_name      = "com.amazonaws.${region}.s3"\n  vpc_endpoint_type = "Gateway"\n  route_table_ids   = [${rtbs.length ? rtbs.map((t) => `"${idFor(t, 'route table')}"`).join(', ') : '"<RTB_IDS>"'}]\n}`,
-    },
-  ];
+    });
   if (sgBlock.length)
     fixes.push({
       summary: `Allow egress 443 to the S3 prefix list from ${sgBlock.join(', ')}`,
-      commands: sgBlock.map(
-        (g) =>
-          `aws ec2 authorize-security-group-egress --group-id ${g} --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,PrefixListIds=[{PrefixListId=<S3_PREFIX_LIST_ID>}]'`,
-      ),
+      commands: [
+        ...(pl.startsWith('pl-')
+          ? []
+          : [
+              `aws ec2 describe-prefix-lists --filters Name=prefix-list-name,Values=com.amazonaws.${region}.s3 --query 'PrefixLists[].PrefixListId'`,
+            ]),
+        ...sgBlock.map(
+          (g) =>
+            `aws ec2 authorize-security-group-egress --group-id ${g} --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,PrefixListIds=[{PrefixListId=${pl}}]'`,
+        ),
+      ],
+      terraform: sgBlock
+        .map(
+          (g) =>
+            `resource "aws_vpc_security_group_egress_rule" "s3_${g.replace(/\W/g, '_')}" {\n  security_group_id = "${g}"\n  ip_protocol       = "tcp"\n  from_port         = 443\n  to_port           = 443\n  prefix_list_id    = ${pl.startsWith('pl-') ? `"${pl}"` : `data.aws_prefix_list.s3.id   # data "aws_prefix_list" "s3" { name = "com.amazonaws.${region}.s3" }`}\n}`,
+        )
+        .join('\n\n'),
     });
   void sgsOf;
   return [
     makeFinding({
       code: 'ECR_LAYER_DOWNLOAD_NO_S3_PATH',
       severity: 'error',
-      title: 'Image pulls need S3: the task subnets have no path to S3 for the image layers',
+      title: blocked.length
+        ? 'Image pulls need S3: the task subnets have no path to S3 for the image layers'
+        : `Image pulls need S3: ${sgBlock.join(', ')} does not allow egress to S3 for the image layers`,
       explanation: `Pulling from ECR takes three things: ecr.api (auth), ecr.dkr (the manifest) and S3, because the image layers are served from an S3 bucket (prod-${region}-starport-layer-bucket). ${blocked.length ? blocked.map((b) => b.why).join('; ') : 'The task security group does not allow egress to the S3 prefix list'}, so the manifest is fetched and the layer download hangs until CannotPullContainerError … i/o timeout.`,
       evidence: [
         ...rtbs.flatMap((t) => ev(t.src[0], 'task route table')),
+        ...sgs.flatMap((g) => [
+          ...ev(g!.src[0], 'task security group'),
+          ...g!.egress.slice(0, 3).flatMap((r) => ev(r.src)),
+        ]),
         ...ecrEndpoints.slice(0, 2).flatMap((e) => ev(e.src[0])),
         ...model.symptoms
           .filter((s) => s.kind === 'image-pull-timeout')

@@ -77,6 +77,8 @@ export function idMentions(s: string): IdMention[] {
     const suffix = m.id.slice(m.id.indexOf('-') + 1).toLowerCase();
     if (m.kind === 'tgw-attach' || m.kind === 'tgw-rtb') return suffix.length > 0;
     if (NOT_NAMES.has(suffix) || NOT_NAMES.has(suffix.split('-')[0]!)) return false;
+    // "vpce-sg", "rtb-sg": a security group's name, not an ID of that kind
+    if (m.kind !== 'sg' && /(?:^|-)sg$/.test(suffix)) return false;
     if (m.kind === 'eni' || m.kind === 'pl' || m.kind === 'vgw' || m.kind === 'cgw' || m.kind === 'vpn')
       return /^[0-9a-f]{4,}/.test(suffix) || suffix.length <= 12;
     return suffix.length <= 40;

@@ -154,7 +154,9 @@ export const readEndpoints: Extractor = (x) => {
       )
     )
       e.privateDns = true;
-    for (const r of x.ids.filter((i) => i.kind === 'rtb')) {
+    // route tables belong to gateway endpoints only
+    const gatewayish = e.type === 'Gateway' || (!e.type && (e.service === 's3' || e.service === 'dynamodb'));
+    for (const r of gatewayish ? x.ids.filter((i) => i.kind === 'rtb') : []) {
       const t = x.b.routeTable({ id: r.id });
       if (!e.routeTables.includes(t.key)) e.routeTables.push(t.key);
     }

@@ -187,6 +187,7 @@ const ALLOW =
 
 /** Security group rules as people type them. */
 export const readSecurityGroups: Extractor = (x) => {
+  if (sgListing(x)) return;
   if (!/\bsg\b|\bsg-|security\s+groups?|\bsgs\b|\begress\b|\binbound\b|\boutbound\b|\bingress\b/i.test(x.s))
     return;
   let any = false;
@@ -430,6 +431,61 @@ export const readSecurityGroups: Extractor = (x) => {
 };
 
 const NACL_LINE = /^(?:rule\s*#?\s*)?(\d{1,5}|\*)\s*[:.)-]?\s+(.*\b(?:allow|deny)\b.*)$/i;
+
+/**
+ * SG rules listed one per line under a header: "task SG egress (sg-0e2a…):" or "IpPermissionsEgress:",
+ * then "- tcp 443 -> sg-0f3b…", "- tcp 5432 -> sg-0a4c… (rds)", "- all 0.0.0.0/0".
+ */
+function sgListing(x: Sentence): boolean {
+  const head =
+    /^\s*(?:(?:the\s+)?([A-Za-z][\w-]*)\s+)?(?:sg|security\s+group)\s+(egress|outbound|ingress|inbound)(?:\s+rules?)?\s*\(\s*(sg-[\w-]+)\s*\)\s*:?\s*$/i.exec(
+      x.s,
+    ) ??
+    /^\s*(sg-[\w-]+)\s*(?:\([^)]*\))?\s+(egress|outbound|ingress|inbound)(?:\s+rules?)?\s*:\s*$/i.exec(x.s);
+  if (head) {
+    const id = head.length === 4 ? head[3]! : head[1]!;
+    const who = head.length === 4 ? head[1] : undefined;
+    const g = x.b.sg({ id }, x.src);
+    x.st.lastSg = g;
+    x.st.sgDir = /^(egress|outbound)$/i.test(head[2]!) ? 'out' : 'in';
+    if (who && isNameToken(who)) {
+      const w =
+        workloadNamed(x, who) ??
+        x.b.workload(
+          { name: who },
+          /task|container|service|ecs/i.test(who) ? 'ecs' : /lambda|function/i.test(who) ? 'lambda' : 'ec2',
+          x.src,
+        );
+      if (!w.sgs.includes(g.key)) w.sgs.push(g.key);
+      x.st.lastWorkload = w;
+    }
+    x.hit = true;
+    return true;
+  }
+  if (/^\s*(IpPermissionsEgress|IpPermissions)\s*:\s*$/.test(x.s)) {
+    x.st.sgDir = /Egress/.test(x.s) ? 'out' : 'in';
+    x.hit = true;
+    return true;
+  }
+  const item =
+    /^\s*(?:-\s*)?(tcp|udp|icmp|all|-1)\s+(?:(\d{1,5}(?:\s*-\s*\d{1,5})?)\s+)?(->|=>|to|<-|from)?\s*(sg-[\w-]+|pl-[\w-]+|\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\b/i.exec(
+      x.s,
+    );
+  const g = x.st.lastSg;
+  if (!item || !g || !x.st.sgDir) return false;
+  const egress = item[3] ? /->|=>|to/i.test(item[3]) : x.st.sgDir === 'out';
+  const what = parseWhat(`${item[1]}${item[2] ? ` ${item[2].replace(/\s+/g, '')}` : ''}`);
+  const peers = parsePeer(x, item[4]!);
+  if (!what || !peers.length) return false;
+  for (const r of what.ranges)
+    addRule(g, egress, { protocol: what.protocol, ...(r ? { ports: r } : {}), peers, src: x.src });
+  // a listing under a header is the whole list
+  if (egress) g.egressComplete = true;
+  else g.ingressComplete = true;
+  addSrc(g, x.src);
+  x.hit = true;
+  return true;
+}
 
 /** Network ACL rules: "100 ALLOW TCP 443 0.0.0.0/0", "* DENY ALL", "inbound:" headers, "NACLs are default". */
 export const readNacls: Extractor = (x) => {

@@ -347,7 +347,10 @@ export const readWorkloads: Extractor = (x) => {
     /\b([A-Za-z][\w-]*(?:\s+(?:instances?|box|boxes|hosts?|servers?|nodes?|tasks?|pods?|app|api|workers?))?)\s*\(\s*(sg-[\w-]+)\s*\)/gi,
   )) {
     if (!isNameToken(m[1]!.split(/\s+/)[0]) && !/\s/.test(m[1]!)) continue;
-    if (/^(?:sg|security|group|the|db|database)$/i.test(m[1]!) || /\b(?:sg|security group)\b/i.test(m[1]!))
+    if (
+      /^(?:sg|security|group|the|db|database|egress|ingress|inbound|outbound|rules?)$/i.test(m[1]!) ||
+      /\b(?:sg|security group)\b/i.test(m[1]!)
+    )
       continue;
     const w = x.b.find('workload', m[1]!) ?? x.b.workload({ name: m[1]! }, kindOfName(m[1]!), x.src);
     const g = x.b.sg({ id: m[2]! });

@@ -192,9 +192,24 @@ export function readDescribeJson(
       n++;
     } else if (
       v.t === 'obj' &&
-      (op === 'get-bucket-policy' || (hasKeys(v, 'Statement') && isBucketPolicyLead(block)))
+      (op === 'get-bucket-policy' ||
+        ((hasKeys(v, 'Statement') ||
+          (hasKeys(v, 'Effect') && (hasKeys(v, 'Action') || hasKeys(v, 'Resource')))) &&
+          isBucketPolicyLead(block)))
     ) {
-      readBucketPolicy(v, ctx, optionValue(block, 'bucket'));
+      // one statement pasted alone is a policy with that statement
+      const doc: JNode = hasKeys(v, 'Statement')
+        ? v
+        : {
+            t: 'obj',
+            line: v.line,
+            endLine: v.endLine,
+            entries: [{ key: 'Statement', line: v.line, value: v }],
+          };
+      const bucket =
+        optionValue(block, 'bucket') ??
+        /arn:aws:s3:::([a-z0-9.-]{3,63})/.exec(JSON.stringify(toPlain(v)))?.[1];
+      readBucketPolicy(doc, ctx, bucket);
       n++;
     } else if (
       v.t === 'obj' &&
