@@ -499,6 +499,24 @@ export const readIntents: Extractor = (x) => {
     `\\b(?:nothing|no\\s+(?:instances?|box(?:es)?|hosts?|servers?|pods?|nodes?|tasks?|one|vms?))\\s+(?:in|on|inside|from)\\s+(?:the\\s+)?(.+?)\\s+can\\s+(?:\\w+\\s+)?${VERBS}\\s*(.*?)(?=$|[,;!?(]|\\.\\s)`,
     'i',
   ).exec(s);
+  const nonePriv = none
+    ? undefined
+    : /\bnothing\s+(private|public)\s+can\s+(?:\w+\s+)?(?:reach|get\s+to|access)\s+(?:the\s+)?internet/i.exec(
+        s,
+      );
+  if (nonePriv) {
+    add(
+      x,
+      {
+        kind: 'name',
+        name: nonePriv[1]!.toLowerCase() === 'private' ? '@private' : '@subject',
+        label: `${nonePriv[1]} subnets`,
+      },
+      { ref: { kind: 'internet' } },
+      443,
+    );
+    return;
+  }
   if (none) {
     const from = placeRef(x, none[1]!);
     const toText = none[2]!.trim();
@@ -554,6 +572,19 @@ export const readIntents: Extractor = (x) => {
   if (u) {
     const to = placeRef(x, u[1]!);
     const from = placeRef(x, u[2]!);
+    if (to && from) {
+      add(x, from.ref, to, to.port ?? port);
+      return;
+    }
+  }
+  // "the db needs to push a nightly dump to the reporting sftp 10.31.8.20:22 and it times out"
+  const ni2 =
+    /(?:^|[.;!?]\s+)(?:the\s+|our\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:needs?\s+to|has\s+to|must|tries\s+to|is\s+trying\s+to|wants?\s+to)\s+\w+(?:\s+[\w-]+){0,5}?\s+(?:to|at|on)\s+(?:the\s+)?((?:[\w-]+\s+){0,3}?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?)/i.exec(
+      s,
+    );
+  if (ni2) {
+    const to = placeRef(x, ni2[2]!);
+    const from = placeRef(x, ni2[1]!);
     if (to && from) {
       add(x, from.ref, to, to.port ?? port);
       return;

@@ -172,6 +172,7 @@ function pushRoute(t: RouteTable, r: Route): void {
 
 /** Route lines: "10.2.0.0/16 -> pcx-…", "0.0.0.0/0 via nat-…", "pl-… → vpce-…", "10.0.0.0/16 local". */
 export const readRoutes: Extractor = (x) => {
+  if (consoleTable(x)) return;
   const found: { index: number; route: Route }[] = [];
   // "priv-a -> rtb-0c4d…, priv-b -> rtb-0d5e…; both have …": each subnet and its table
   const pairs: RouteTable[] = [];
@@ -291,6 +292,42 @@ export const readRoutes: Extractor = (x) => {
   x.hit = true;
   noRoutes(x, table);
 };
+
+/**
+ * A route table copied from the console: a `Destination Target Status Propagated` header, then one
+ * route per row ("0.0.0.0/0  eni-0b3d…  Blackhole  No").
+ */
+function consoleTable(x: Sentence): boolean {
+  if (/^\s*Destination\s+Target\s+Status\b/i.test(x.s)) {
+    x.st.routeColumns = true;
+    const t = tableIn(x, x.s.length, false) ?? x.st.lastTable ?? x.b.routeTable({ name: 'the route table' });
+    if (t) {
+      x.st.listingTable = t;
+      x.st.lastTable = t;
+      addSrc(t, x.src);
+    }
+    x.hit = true;
+    return true;
+  }
+  if (!x.st.routeColumns) return false;
+  const row = /^\s*(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}|pl-[\w-]+)\s+(\S+)\s+(Active|Blackhole)\b/i.exec(x.s);
+  if (!row) {
+    x.st.routeColumns = false;
+    return false;
+  }
+  const t = x.st.listingTable ?? x.st.lastTable ?? x.b.routeTable({ name: 'the route table' });
+  const cidr = row[1]!.startsWith('pl-') ? undefined : parseCidr(row[1]!);
+  pushRoute(t, {
+    ...(cidr ? { cidr } : { prefixList: row[1]! }),
+    target: targetOf(x, row[2]!, x.st.lastVpc),
+    state: /blackhole/i.test(row[3]!) ? 'blackhole' : 'active',
+    src: { ...x.src },
+  });
+  t.complete = true;
+  addSrc(t, x.src);
+  x.hit = true;
+  return true;
+}
 
 /** "both on rtb-private", "uses rtb-…", "associated with rtb-…", "route table rtb-…" next to subnets. */
 function associate(x: Sentence, t: RouteTable): void {

@@ -21,7 +21,7 @@ const SYMPTOMS: [RegExp, SymptomKind][] = [
     'unhealthy',
   ],
   [
-    /\bno internet\b|no outbound internet|can't get out|can't reach the internet|no internet access|offline/i,
+    /\bno internet\b|no outbound internet|can't get out|can't reach the internet|no internet access|offline|\bnothing\b[^.]{0,25}\bcan\s+(?:reach|get\s+to|access)\s+the\s+internet/i,
     'no-internet',
   ],
   [

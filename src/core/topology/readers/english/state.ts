@@ -8,6 +8,8 @@ export class State {
   lastTable?: RouteTable;
   /** the table a listing (`rtb-private:` on its own line) is filling */
   listingTable?: RouteTable;
+  /** a console route table (Destination / Target / Status columns) is being read */
+  routeColumns?: boolean;
   lastSg?: SecurityGroup;
   lastNacl?: Nacl;
   naclDir?: 'in' | 'out';
