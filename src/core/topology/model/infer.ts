@@ -21,6 +21,14 @@ export function inferFromRoutes(b: ModelBuilder): void {
         src: { ...v.isDefault, text: `${v.id ?? v.name ?? 'the VPC'} is a default VPC: 172.31.0.0/16` },
       });
   }
+  // an attachment named "dev-vpc" is the dev VPC's: the prose's "dev vpc" is that VPC ID
+  for (const a of b.all('tgw-attach')) {
+    const v = a.vpc ? b.model.vpcs.get(a.vpc) : undefined;
+    const n = a.name?.toLowerCase().replace(/[-_ ](?:vpc|attachment|attach|tgw-attachment|tgw)$/, '');
+    if (!v?.id || v.name || !n) continue;
+    const named = b.all('vpc').filter((k) => !k.id && k.name?.toLowerCase() === n);
+    if (named.length === 1) b.vpc({ id: v.id, name: named[0]!.name! });
+  }
   for (const t of b.all('rtb')) {
     const local = t.routes.find((r) => r.target.kind === 'local' && r.cidr);
     const v = t.vpc ? b.model.vpcs.get(t.vpc) : undefined;

@@ -368,6 +368,8 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => [string, number | undefined]][] =
     (m) => [m[1]!, Number(m[2])],
   ],
   [/\bconnect to (\d+\.\d+\.\d+\.\d+) port (\d+)/i, (m) => [m[1]!, Number(m[2])]],
+  // fluent-bit: `no upstream connections available to 10.60.3.14:24224`
+  [/\bno upstream connections available to (\d+\.\d+\.\d+\.\d+):(\d+)/i, (m) => [m[1]!, Number(m[2])]],
   [
     /Can't connect to (?:MySQL )?server on '([\w.-]+?)(?::(\d+))?'/i,
     (m) => [m[1]!, m[2] ? Number(m[2]) : 3306],

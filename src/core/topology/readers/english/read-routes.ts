@@ -146,7 +146,14 @@ function tableIn(x: Sentence, routesAt: number, create = true): RouteTable | und
     );
   const vpc =
     sideVpc(x) ??
-    named.find((v) => [v.name, v.id].some((n) => n && x.s.indexOf(n) >= 0 && x.s.indexOf(n) < routesAt)) ??
+    // the VPC named last before the routes ("… the logging vpc … dev vpc rtb has 10.0.0.0/8 -> tgw")
+    named
+      .map((v) => ({
+        v,
+        at: Math.max(...[v.name, v.id].map((n) => (n ? lastWordAt(x.s.slice(0, routesAt), n) : -1))),
+      }))
+      .filter((k) => k.at >= 0)
+      .sort((a, b) => b.at - a.at)[0]?.v ??
     (named.length === 1 ? named[0] : undefined);
   if (vpc) {
     const cfg = x.b.all('rtb').filter((t) => t.vpc === vpc.key && t.src.some((s) => s.kind === 'config'));
@@ -292,6 +299,14 @@ export const readRoutes: Extractor = (x) => {
   x.hit = true;
   noRoutes(x, table);
 };
+
+/** Where the word `w` last occurs in `s` (whole word, any case), or -1. */
+function lastWordAt(s: string, w: string): number {
+  const esc = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let at = -1;
+  for (const m of s.matchAll(new RegExp(`(?<![\\w-])${esc}(?![\\w-])`, 'gi'))) at = m.index ?? at;
+  return at;
+}
 
 /**
  * A route table copied from the console: a `Destination Target Status Propagated` header, then one

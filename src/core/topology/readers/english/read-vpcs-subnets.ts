@@ -71,7 +71,11 @@ export const readVpcs: Extractor = (x) => {
     // "grafana (vpc-mon 10.5.0.0/16, 10.5.3.20)": a host and where it is, not the VPC's name
     const inParen = /^[^)]*/.exec(x.s.slice(m.index))?.[0] ?? '';
     const hostInside = /\(\s*$/.test(before) && /\b\d{1,3}(?:\.\d{1,3}){3}(?![\d./])/.test(inParen);
-    const name = [hostInside ? undefined : nm, after].find((n) => isNameToken(n) && !/^vpc$/i.test(n!));
+    const name = [hostInside ? undefined : nm, after].find(
+      (n) =>
+        isNameToken(n) &&
+        !/^(?:vpc|values?|name|names|filters?|ids?|key|resource-id|vpc-id|vpc-ids)$/i.test(n!),
+    );
     const v = x.b.vpc({ id: m.id, ...(name ? { name: clean(name) } : {}) });
     seen.add(v);
     vpcAnchor(x, v, m.index + m.id.length);
