@@ -96,6 +96,16 @@ export function sgsForSide(model: Model, path: Path, side: Side): SgSide {
       ),
   );
   if (clientCands.length === 1) return { sgs: clientCands, assumed: true };
+  // a lone group whose egress alone was pasted is the client's
+  if (
+    free.length === 1 &&
+    free[0] !== server &&
+    free[0]!.egress.length > 0 &&
+    free[0]!.egressComplete &&
+    free[0]!.ingress.length === 0 &&
+    !free[0]!.ingressComplete
+  )
+    return { sgs: free, assumed: true };
   if (free.length === 1 && likelySide(path) === 'from' && free[0] !== server)
     return { sgs: free, assumed: true };
   // the server's group lets the port in from exactly one group: the one the clients are meant to carry

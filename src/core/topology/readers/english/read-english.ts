@@ -138,6 +138,7 @@ function finish(b: ModelBuilder, st: State): void {
   const resolve = (ref: PlaceRef | undefined, other: PlaceRef | undefined): PlaceRef | undefined => {
     if (ref?.kind !== 'name' || !ref.name.startsWith('@')) return ref;
     const otherKey = other?.kind === 'entity' ? other.key : undefined;
+    const otherName = other?.kind === 'name' ? other.name.toLowerCase() : undefined;
     const otherIp = other?.kind === 'ip' ? other.ip : undefined;
     const outward = other?.kind === 'internet' || other?.kind === 'service';
     const work = b
@@ -145,6 +146,7 @@ function finish(b: ModelBuilder, st: State): void {
       .filter(
         (w) =>
           w.key !== otherKey &&
+          !(otherName && w.aliases.has(otherName)) &&
           w.kind !== 'rds' &&
           w.kind !== 'elb' &&
           !(otherIp && w.privateIps.includes(otherIp)),

@@ -442,12 +442,18 @@ function sgListing(x: Sentence): boolean {
       x.s,
     ) ??
     /^\s*(sg-[\w-]+)\s*(?:\([^)]*\))?\s+(egress|outbound|ingress|inbound)(?:\s+rules?)?\s*:\s*$/i.exec(x.s);
-  if (head) {
-    const id = head.length === 4 ? head[3]! : head[1]!;
-    const who = head.length === 4 ? head[1] : undefined;
+  // "opensearch node SG (sg-0a2b…) inbound:"
+  const head2 =
+    /^\s*(?:the\s+)?((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)\s+(?:sg|security\s+group)\s*\(\s*(sg-[\w-]+)\s*\)\s*(egress|outbound|ingress|inbound)(?:\s+rules?)?\s*:?\s*$/i.exec(
+      x.s,
+    );
+  if (head || head2) {
+    const id = head2 ? head2[2]! : head!.length === 4 ? head![3]! : head![1]!;
+    const who = head2 ? head2[1]!.split(/\s+/)[0] : head!.length === 4 ? head![1] : undefined;
+    const dirWord = head2 ? head2[3]! : head![2]!;
     const g = x.b.sg({ id }, x.src);
     x.st.lastSg = g;
-    x.st.sgDir = /^(egress|outbound)$/i.test(head[2]!) ? 'out' : 'in';
+    x.st.sgDir = /^(egress|outbound)$/i.test(dirWord) ? 'out' : 'in';
     if (who && isNameToken(who)) {
       const w =
         workloadNamed(x, who) ??

@@ -264,6 +264,20 @@ export const readWorkloads: Extractor = (x) => {
     if (m[5]) w.port ??= Number(m[5]);
     touched.push(w);
   }
+  // "the failing logstash nodes are 10.70.9.31 and 10.70.9.40": a group of hosts and their addresses
+  const are =
+    /\b(?:the\s+)?(?:failing\s+|broken\s+|new\s+|old\s+|working\s+|affected\s+)?([A-Za-z][\w-]*)\s+(?:nodes|hosts|boxes|instances|servers|pods|tasks|workers|clients|vms)\s+(?:are|=|:)\s+((?:\d{1,3}(?:\.\d{1,3}){3}(?:\s*(?:,|and|&)\s*)?)+)/i.exec(
+      x.s,
+    );
+  if (are && isNameToken(are[1]) && !x.b.find('vpc', are[1]!) && !x.b.find('subnet', are[1]!)) {
+    const w = x.b.find('workload', are[1]!) ?? x.b.workload({ name: are[1]! }, kindOfName(are[1]!), x.src);
+    // the failing ones first: they are the path to check
+    const ips = are[2]!.match(/\d{1,3}(?:\.\d{1,3}){3}/g) ?? [];
+    if (/\b(?:failing|broken|affected)\b/i.test(are[0]))
+      w.privateIps.unshift(...ips.filter((ip) => !w.privateIps.includes(ip)));
+    else w.privateIps.push(...ips.filter((ip) => !w.privateIps.includes(ip)));
+    touched.push(w);
+  }
   // "batch worker i-… (10.5.1.20, sg-0aaa…)": the groups named next to a host's address
   for (const m of x.s.matchAll(/\(([^()]*\b(\d{1,3}(?:\.\d{1,3}){3})\b[^()]*)\)/g)) {
     const ids = m[1]!.match(/\bsg-[\w-]+/g);

@@ -29,7 +29,7 @@ const SYMPTOMS: [RegExp, SymptomKind][] = [
     'peering-create-failed',
   ],
   [
-    /\bstopped\s+working|\bdoesn't\s+work|\bnot\s+working|\bno\s+longer\s+works?|\bbroke(?:n)?\b|\bcan't\s+connect|\bunable\s+to\s+connect|\b(?:lost|no)\s+connectivity|\bwon't\s+connect|\bisn't\s+reachable|\bnot\s+reachable|\bdropped\b(?!\s*(?:by\s+)?[~≈]?\s*\d)|\bfails?\b|\bfailing\b/i,
+    /\b(?:can't|cannot|can\s+not|unable\s+to|couldn't)\s+(?:reach|talk\s+to|access|get\s+to|hit|ping|ssh\s+(?:in)?to)\b|\bstopped\s+working|\bdoesn't\s+work|\bnot\s+working|\bno\s+longer\s+works?|\bbroke(?:n)?\b|\bcan't\s+connect|\bunable\s+to\s+connect|\b(?:lost|no)\s+connectivity|\bwon't\s+connect|\bisn't\s+reachable|\bnot\s+reachable|\bdropped\b(?!\s*(?:by\s+)?[~≈]?\s*\d)|\bfails?\b|\bfailing\b/i,
     'broken',
   ],
 ];
