@@ -9,6 +9,7 @@ import {
   type TextCase,
   TGW_CASES,
 } from './english-cases.js';
+import { PASTE_CASES, REVIEW_CASES } from './english-more-cases.js';
 import { codes, diagnose, evidenceLines, lineOf } from './helpers.js';
 
 function run(c: TextCase): void {
@@ -33,6 +34,8 @@ for (const [group, cases] of [
   ['security groups and network ACLs', FILTER_CASES],
   ['nothing is wrong', OK_CASES],
   ['the input cannot settle it', ASK_CASES],
+  ['CDK, console tables, rule listings and --query output beside prose', PASTE_CASES],
+  ['a review with nothing reported broken', REVIEW_CASES],
 ] as const) {
   describe(`described networks: ${group}`, () => {
     for (const c of cases) it(c.name, () => run(c));

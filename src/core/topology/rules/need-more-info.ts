@@ -53,11 +53,13 @@ export function needMoreInfo(ctx: RuleContext, given: readonly Gap[], found: rea
   if (!asked && gaps.length === 0) return [];
   const byHyp = new Map<string, Gap>();
   const asks = new Set<string>();
+  // the same command with differently worded placeholders is the same question
+  const askKey = (a: string) => a.replace(/<[^>]*>/g, '<>');
   // one hypothesis per question: the more specific one (lower order) says it best
   for (const g of [...gaps].sort((a, b) => (a.order ?? 50) - (b.order ?? 50)))
-    if (!byHyp.has(g.hypothesis) && !(g.ask && asks.has(g.ask))) {
+    if (!byHyp.has(g.hypothesis) && !(g.ask && asks.has(askKey(g.ask)))) {
       byHyp.set(g.hypothesis, g);
-      asks.add(g.ask);
+      asks.add(askKey(g.ask));
     }
   const list = [...byHyp.values()];
   const questions = [...new Set(list.map((g) => g.ask))].slice(0, 5);

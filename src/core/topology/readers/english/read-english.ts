@@ -247,6 +247,18 @@ function finish(b: ModelBuilder, st: State): void {
         );
       }),
     );
+  // "the db" lives in "db subnets"
+  for (const w of b.all('workload')) {
+    if (w.subnets.length || w.vpc || !w.name) continue;
+    const n = w.name.toLowerCase();
+    const s = b
+      .all('subnet')
+      .filter(
+        (k) =>
+          k.name && new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[- ]subnets?$`, 'i').test(k.name),
+      );
+    if (s.length === 1) w.subnets.push(s[0]!.key);
+  }
   for (const w of b.all('workload')) {
     if (w.sgs.length) continue;
     const gs = [...new Set([...w.aliases].flatMap((a) => sgNamed(a.toLowerCase(), w.kind)))];

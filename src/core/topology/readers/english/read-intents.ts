@@ -464,7 +464,14 @@ export const readIntents: Extractor = (x) => {
     add(x, whoRef && whoRef.ref.kind !== 'name' ? whoRef.ref : undefined, to, p ?? port);
     return;
   }
-  const a = ARROW.exec(s);
+  // "kibana (vpc-obs 10.90.0.0/16, 10.90.4.11) -> elastic in the search vpc (…) over tgw-…, times out"
+  const a =
+    ARROW.exec(s) ??
+    (() => {
+      const m = ARROW.exec(s.replace(/\s*\([^()]*\)/g, ''));
+      if (m) m[2] = m[2]!.replace(/\s+(?:over|via|through)\s+\S+$/i, '');
+      return m;
+    })();
   const routeLike =
     a &&
     /(?:\d+\.\d+\.\d+\.\d+\/\d+|\bpl-[\w-]+)$/.test(a[1]!.trim()) &&

@@ -184,7 +184,15 @@ export const readRoutes: Extractor = (x) => {
   // "priv-a -> rtb-0c4d…, priv-b -> rtb-0d5e…; both have …": each subnet and its table
   const pairs: RouteTable[] = [];
   for (const m of x.s.matchAll(/\b([A-Za-z][\w-]*)\s*(?:->|→|=>|\buses\b|\bis\s+on\b|:)\s*(rtb-[\w-]+)/gi)) {
-    const s = x.b.find('subnet', m[1]!);
+    // a known subnet, or a subnet-like name ("app-a") that names nothing else
+    const s =
+      x.b.find('subnet', m[1]!) ??
+      (/^[a-z][a-z0-9]*-[a-z0-9-]+$/i.test(m[1]!) &&
+      !/^(?:vpc|rtb|sg|acl|nat|igw|pcx|vpce|tgw|eni|subnet)-/i.test(m[1]!) &&
+      !x.b.find('vpc', m[1]!) &&
+      !x.b.find('workload', m[1]!)
+        ? x.b.subnet({ name: m[1]! }, x.src)
+        : undefined);
     if (!s) continue;
     const t = x.b.routeTable({ id: m[2]! });
     if (s.routeTable !== t.key) {
@@ -255,6 +263,14 @@ export const readRoutes: Extractor = (x) => {
   const ti = found.length ? tableIn(x, found[0]!.index) : tableIn(x, x.s.length, false);
   if (ti === null) return;
   const t = ti ?? (found.length ? x.st.lastTable : undefined);
+  // "rtb-ops-db (db subnets): …": the subnets that use it
+  const users = /\brtb-[\w-]+\s*\(\s*(?:the\s+)?([A-Za-z][\w-]*)\s+subnets?\b/i.exec(x.s)?.[1];
+  if (t && users && isNameToken(users)) {
+    const s = x.b.find('subnet', `${users} subnets`) ?? x.b.subnet({ name: `${users} subnets` });
+    s.routeTable ??= t.key;
+    if (!t.subnets.includes(s.key)) t.subnets.push(s.key);
+    if (t.vpc) s.vpc ??= t.vpc;
+  }
   if (found.length === 0) {
     if (!t) x.st.listingTable = undefined;
     if (t) {
