@@ -116,7 +116,13 @@ export class Diagnosis {
     return buildReport({
       kind,
       findings,
-      warnings: [...readerWarningsToInput(readerWarnings), ...this.invalidWarnings, ...this.moreInvalid()],
+      warnings: [
+        ...readerWarningsToInput(readerWarnings),
+        ...this.invalidWarnings,
+        ...this.moreInvalid(),
+        // topology input that could not be read: a YAML field, a compact-notation line
+        ...topo.warnings,
+      ],
       input: { ...stats, formats: stats.formats, topology: topo.summary },
       notes,
     });

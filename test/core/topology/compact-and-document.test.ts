@@ -186,6 +186,13 @@ path: {from: api, to: db, port: 5432, symptom: timeout}
     expect(t.summary).toMatch(/2 VPCs, 2 subnets, 1 peering, 2 route tables/);
   });
 
+  it('field problems reach the report as input warnings', () => {
+    const report = diagnose(YAML);
+    expect(report.warnings.map((w) => w.line)).toEqual(
+      expect.arrayContaining([lineOf(YAML, 'color: red'), lineOf(YAML, '10.1.0.0/33')]),
+    );
+  });
+
   it('a YAML syntax error is reported with its line', () => {
     const text = `vpcs:
   - name: a

@@ -11,7 +11,7 @@ export interface AwsCommand {
   text: string;
 }
 
-const COMMAND = /^\s*(?:[$#>%]\s*|\S*[$#]\s+)?aws\s+([a-z0-9-]+)\s+([a-z0-9-]+)(.*)$/;
+const COMMAND = /^\s*(?:[$#>%]\s*|\[[^\]]*\][$#]\s*|\S*[$#]\s+)?aws\s+([a-z0-9-]+)\s+([a-z0-9-]+)(.*)$/;
 
 /** Splits on spaces, keeping quoted strings whole. */
 function words(s: string): string[] {

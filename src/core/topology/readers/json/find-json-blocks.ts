@@ -38,7 +38,8 @@ export function findJsonBlocks(lines: readonly TextLine[]): Segmented {
     // a command line, not a sentence that starts with "aws s3 cp … hangs"
     const isCommand =
       c &&
-      (/^\s*(?:[$#>%]|\S*[$#]\s)/.test(text) || /^(describe|get|search|list)-/.test(c.operation)) &&
+      (/^\s*(?:[$#>%]|\[[^\]]*\][$#]|\S*[$#]\s)/.test(text) ||
+        /^(describe|get|search|list)-/.test(c.operation)) &&
       !/\b(?:hangs?|times?\s+out|timed\s+out|fails?|failing|works?|returns?|gives?|says?)\b/i.test(
         text.replace(/--\S+(\s+\S+)?/g, ''),
       );
