@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze, codes, diagnose, evidenceLines, find, lineOf } from './helpers.js';
 
@@ -243,5 +244,31 @@ paths:
     const report = diagnose(text);
     expect(report.kind).toBe('topology');
     expect(codes(report.findings)).toEqual(['NETWORK_PATH_OK']);
+  });
+});
+
+describe('the README examples', () => {
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(
+    readme.indexOf('### Describing a network'),
+    readme.indexOf('## The Slack app'),
+  );
+  const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => m[2]!);
+
+  it('the compact example reads without warnings and finds the missing return route', () => {
+    const t = analyze(blocks[1]!);
+    expect(t.warnings).toEqual([]);
+    find(t.findings, 'PEERING_RETURN_ROUTE_MISSING');
+  });
+
+  it('the YAML example reads without warnings and finds the missing return route', () => {
+    const t = analyze(blocks[2]!);
+    expect(t.warnings).toEqual([]);
+    expect(codes(t.findings)).toEqual(['PEERING_RETURN_ROUTE_MISSING']);
+  });
+
+  it('the English example finds the missing route into the peering', () => {
+    const t = analyze(blocks[0]!);
+    find(t.findings, 'PEERING_ROUTE_MISSING');
   });
 });

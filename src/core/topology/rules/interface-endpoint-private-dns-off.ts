@@ -29,8 +29,12 @@ export const interfaceEndpointPrivateDnsOff: Rule = (ctx) => {
         }),
     );
     if (state !== 'off' && !(state === 'unknown' && publicAnswers.length > 0)) continue;
+    // the endpoint's service is on a path, or a complaint names no other destination
     const used =
-      ctx.paths.some((p) => p.to.service === e.service) || ctx.symptoms.size > 0 || publicAnswers.length > 0;
+      ctx.paths.some((p) => p.to.service === e.service) ||
+      publicAnswers.length > 0 ||
+      (ctx.symptoms.size > 0 &&
+        ctx.paths.every((p) => p.to.kind === 'unknown' || p.to.service === e.service));
     if (!used) continue;
     const vpc = e.vpc ? model.vpcs.get(e.vpc) : undefined;
     const attrsOff = vpc && (vpc.dnsSupport === false || vpc.dnsHostnames === false);

@@ -323,6 +323,7 @@ export function readCompact(
     return guess && doc.vpcs.length === 1 ? 0 : undefined;
   };
   const order: typeof pending = [];
+  const placedAt = new Map<Piece, number>();
   for (let progress = true, guess = false; order.length < pending.length; ) {
     progress = false;
     for (const x of pending) {
@@ -330,6 +331,7 @@ export function readCompact(
       const k = vpcFor(x.p, x.line.line, guess);
       if (k === undefined) continue;
       for (const key of keysOf(x.p.item)) placed.set(key, k);
+      placedAt.set(x.p, k);
       order.push(x);
       progress = true;
     }
@@ -338,9 +340,7 @@ export function readCompact(
   }
   for (const { p, line } of pending) {
     if (!('inVpc' in p)) continue;
-    let i: number | undefined;
-    const k = keysOf(p.item)[0];
-    if (k !== undefined && order.some((x) => x.p === p)) i = placed.get(k);
+    const i = placedAt.get(p);
     if (i === undefined) {
       warnings.push({
         code: 'compact-line',
