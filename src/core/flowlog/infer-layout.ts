@@ -58,7 +58,10 @@ export function inferLayout(tokens: readonly string[], n: number): Inference {
   return { kind: 'ambiguous', message: describeAmbiguity(tokens, n) };
 }
 
-/** Enough record-shaped tokens (IDs, addresses, ACCEPT/REJECT, numbers) to be a flow-log line. */
+/**
+ * Enough record-shaped tokens (IDs, addresses, ACCEPT/REJECT, numbers, field values such as IPv4,
+ * ingress, a region or an ARN) to be a flow-log line.
+ */
 export function looksLikeRecord(tokens: readonly string[], n: number): boolean {
   if (n < 4) return false;
   let strong = 0;
@@ -66,10 +69,15 @@ export function looksLikeRecord(tokens: readonly string[], n: number): boolean {
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     if (isStrong(t)) strong++;
-    else if (t === '-' || t === 'OK' || parseUint(t) >= 0) weak++;
+    else if (t === '-' || t === 'OK' || parseUint(t) >= 0 || WEAK_VALUE.test(t)) weak++;
   }
   return strong >= 2 && (strong + weak) / n >= 0.6;
 }
+
+/** Resource IDs: hex after the prefix, or redacted with x (`vpc-09676f97xxxxxb8a7`). */
+const RESOURCE_ID = /^(eni|vpc|subnet|i|tgw|tgw-attach)-[0-9a-fx]{4,}$/i;
+const WEAK_VALUE =
+  /^(IPv4|IPv6|EFA|ingress|egress|TransitGateway(Attachment)?|[a-z]{2}(-gov)?-[a-z]+-\d[a-z]?|[a-z]{2,5}\d-az\d+|arn:aws[a-z-]*:.+)$/;
 
 function isStrong(t: string): boolean {
   return (
@@ -77,7 +85,7 @@ function isStrong(t: string): boolean {
     t === 'REJECT' ||
     t === 'NODATA' ||
     t === 'SKIPDATA' ||
-    /^(eni|vpc|subnet|i|tgw|tgw-attach)-[0-9a-f]{4,}$/.test(t) ||
+    RESOURCE_ID.test(t) ||
     looksLikeAddress(t)
   );
 }

@@ -2,7 +2,7 @@ import { cleanLine, isInsightsMeta } from './clean-line.js';
 import { lookupField } from './fields.js';
 import { type CompiledFormat, compileFormat, lineReaderFor, readTokens } from './format.js';
 import { inferLayout, looksLikeRecord } from './infer-layout.js';
-import { splitTokens } from './tokens.js';
+import { hasOtherSeparator, splitTokens } from './tokens.js';
 import type { FlowFields, IgnoredReason, ParseItem, ReaderStats, ReaderWarning } from './types.js';
 
 export interface FlowLogReaderOptions {
@@ -47,6 +47,8 @@ export class FlowLogReader {
   private readonly perFormat = new Map<CompiledFormat, number>();
   private readonly warnings: ReaderWarning[] = [];
   private nextId = 1;
+  /** set while the messages of one multi-message line are read: numbers their parts */
+  private multi: { next: number } | undefined;
   readonly stats: ReaderStats = {
     lines: 0,
     records: 0,
@@ -69,8 +71,16 @@ export class FlowLogReader {
     }
   }
 
-  /** Reads one line (without its line break). */
+  /**
+   * Reads one line (without its line break). A pasted line with a tab, a no-break space or another
+   * control character goes straight to the careful path, which splits on all of them.
+   */
   line(raw: string): void {
+    if (hasOtherSeparator(raw)) {
+      ++this.lineNo;
+      this.slow(raw, this.lineNo);
+      return;
+    }
     this.lineIn(raw, 0, raw.length);
   }
 
@@ -147,9 +157,20 @@ export class FlowLogReader {
         this.tableRow(c.cells, raw, line);
         return;
       case 'text': {
-        const multi = c.texts.length > 1;
-        let part = 0;
-        for (const t of c.texts) part += this.readText(t, raw, line, c.elided, multi ? part : undefined);
+        if (c.texts.length === 1) {
+          this.readText(c.texts[0]!, raw, line, c.elided, undefined);
+          return;
+        }
+        // Several messages on one line (a CloudWatch subscription payload): one part per record or
+        // unreadable message, numbered across the whole line; prose and blanks between them add nothing.
+        const multi = { next: 0 };
+        this.multi = multi;
+        try {
+          for (const t of c.texts) this.readText(t, raw, line, c.elided, undefined);
+        } finally {
+          this.multi = undefined;
+        }
+        if (multi.next === 0) this.ignore('text', raw, line);
         return;
       }
     }
@@ -335,7 +356,13 @@ export class FlowLogReader {
     return known >= Math.max(2, Math.ceil(n * 0.75));
   }
 
-  private record(fields: FlowFields, format: CompiledFormat, line: number, part: number | undefined): void {
+  private record(
+    fields: FlowFields,
+    format: CompiledFormat,
+    line: number,
+    scanPart: number | undefined,
+  ): void {
+    const part = this.multi ? this.multi.next++ : scanPart;
     const status = fields['log-status'];
     if (!this.perFormat.has(format)) {
       this.used.push(format);
@@ -358,13 +385,15 @@ export class FlowLogReader {
   }
 
   private ignore(reason: IgnoredReason, text: string, line: number): void {
+    if (this.multi) return;
     this.stats.ignored++;
     this.onItem({ kind: 'ignored', line, reason, text });
   }
 
   private invalid(line: number, text: string, reason: string): void {
     this.stats.invalid++;
-    this.onItem({ kind: 'invalid', line, reason, text });
+    const part = this.multi ? this.multi.next++ : undefined;
+    this.onItem({ kind: 'invalid', line, part, reason, text });
   }
 
   private ambiguous(amb: Ambiguous, raw: string, line: number): void {

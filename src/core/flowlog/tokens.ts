@@ -23,10 +23,28 @@ export function splitTokens(text: string, out: string[]): number {
   return n;
 }
 
+/**
+ * Longest digit run read as a number: 15 digits always fit a double exactly (2^53 has 16), and no
+ * flow-log counter comes near 10^15. The generated hot-path reader uses the same limit.
+ */
+export const MAX_INT_DIGITS = 15;
+
+/**
+ * True when the text holds a separator {@link splitTokens} knows other than the space: a tab or other
+ * control character, or a no-break space. The hot path splits on spaces only.
+ */
+export function hasOtherSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c === 0xa0) return true;
+  }
+  return false;
+}
+
 /** Parses a token made only of ASCII digits; returns -1 for anything else (including `-`). */
 export function parseUint(t: string): number {
   const len = t.length;
-  if (len === 0 || len > 16) return -1;
+  if (len === 0 || len > MAX_INT_DIGITS) return -1;
   let n = 0;
   for (let i = 0; i < len; i++) {
     const c = t.charCodeAt(i) - 48;

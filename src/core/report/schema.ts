@@ -39,7 +39,10 @@ export const subjectSchema = z
     interfaceId: z.string(),
     subnetId: z.string(),
     vpcId: z.string(),
+    /** the client address (the heaviest one when the finding covers several) */
     client: z.string(),
+    /** every client address the finding covers (a bounded sample), when there are several */
+    clients: z.array(z.string()),
     server: z.string(),
     serverPort: z.number().int(),
     protocol: z.number().int(),

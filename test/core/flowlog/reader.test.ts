@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FlowLogReader } from '../../../src/core/flowlog/reader.js';
+import type { ParseItem, RecordItem } from '../../../src/core/flowlog/types.js';
 import { readAll } from '../../helpers/read-all.js';
 
 const V2_ACCEPT =
@@ -320,6 +322,84 @@ describe('Transit Gateway flow logs', () => {
   it('reads TGW and VPC records mixed in one paste', () => {
     const { records } = readAll(`${tgw}\n${V2_ACCEPT}`);
     expect(records.map((r) => r.format.tgw)).toEqual([true, false]);
+  });
+});
+
+describe('shapes people paste that the Elastic corpora turned up', () => {
+  const v5 =
+    '5 98765432101 eni-0f3a9c2e7b1d4a6c8 10.20.4.17 52.94.133.131 41822 443 6 14 2871 1731575529 1731575588 ACCEPT OK vpc-0c4e2a8f6b0d2e4a6 subnet-0a9e7c5b3d1f9e7c5 i-0d6b4f2a8c0e6b4d2 3 IPv4 10.20.4.17 52.94.133.131 eu-west-1 euw1-az2 - - - S3 egress 8';
+
+  it('reads a headerless line of a known layout whose account ID lost its leading zero', () => {
+    // 098765432101 through a spreadsheet: 11 digits
+    const { records, warnings } = readAll(v5);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.fields).toMatchObject({ 'account-id': '98765432101', 'traffic-path': 8, bytes: 2871 });
+    expect(warnings.map((w) => w.code)).toEqual(['format-inferred']);
+  });
+
+  it('reads a headerless Transit Gateway line whose AZ fields hold AZ names', () => {
+    const tgw =
+      'TransitGatewayAttachment 210987654321 tgw-0b5d7f9a1c3e5b7d9 tgw-attach-0e2a4c6e8a0c2e4a6 210987654321 210987654321 vpc-0a2c4e6a8c0e2a4c6 vpc-0b3d5f7b9d1f3b5d7 subnet-0c4e6a8c0e2a4c6e8 subnet-0d5f7b9d1f3b5d7f9 eni-0e6a8c0e2a4c6e8a0 eni-0f7b9d1f3b5d7f9b1 eu-west-1a eu-west-1b - 10.20.4.17 10.30.8.9 51544 5432 6 3 180 1731575529 1731575588 OK IPv4 0 3 0 0 2 eu-west-1 egress - -';
+    const { records } = readAll(tgw);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.format.tgw).toBe(true);
+    expect(records[0]!.fields).toMatchObject({ 'tgw-src-az-id': 'eu-west-1a', 'packets-lost-blackhole': 3 });
+  });
+
+  it('calls a record of an unknown layout with redacted IDs unreadable, not prose', () => {
+    // alphabetical custom format with ECS fields, IDs redacted with x: no known layout, so ask
+    const { invalid, stats } = readAll(
+      'ACCEPT arn:aws:ecs:eu-west-1:123456789012:cluster/payments payments 10.20.4.17 443 ingress eni-0xxxxxxxxxxxxxxx1 IPv4 eu-west-1 euw1-az2 10.20.9.30 41822 subnet-0xxxxxxxxxxxxxxx2 vpc-0xxxxxxxxxxxxxxx3 S3',
+    );
+    expect(stats.ignored).toBe(0);
+    expect(invalid).toHaveLength(1);
+  });
+});
+
+describe('edge cases the property tests turned up', () => {
+  it('says a counter of more digits than a number can hold is too large, instead of rounding it', () => {
+    const { records, invalid } = readAll(
+      `${V2_ACCEPT}\n${V2_REJECT.replace(' 4249 ', ' 98765432109876543210 ')}`,
+    );
+    expect(records).toHaveLength(1);
+    expect(invalid.map((i) => i.line)).toEqual([2]);
+    expect(invalid[0]!.reason).toMatch(/bytes .*too large/);
+  });
+
+  it('splits on a tab after a space the same way on every path', () => {
+    const { records } = readAll(
+      'account-id interface-id action\n123456789010 \teni-0a1b2c3d4e5f60718 REJECT',
+    );
+    expect(records[0]!.fields['interface-id']).toBe('eni-0a1b2c3d4e5f60718');
+  });
+
+  it('numbers the events of a CloudWatch payload as parts, an unreadable event included', () => {
+    const sub = JSON.stringify({
+      messageType: 'DATA_MESSAGE',
+      logEvents: [
+        { id: '1', timestamp: 1418530010000, message: V2_ACCEPT },
+        { id: '2', timestamp: 1418530010000, message: 'CWL CONTROL MESSAGE: Checking health of destination' },
+        { id: '3', timestamp: 1418530010000, message: V2_REJECT.replace('3389', 'rdp') },
+      ],
+    });
+    const { items } = readAll(sub);
+    expect(items.map((i) => [i.kind, i.line, i.part])).toEqual([
+      ['record', 1, 0],
+      ['invalid', 1, 1],
+    ]);
+  });
+
+  it('keeps a tab-separated console timestamp out of the first field of a file line read in place', () => {
+    const items: ParseItem[] = [];
+    const reader = new FlowLogReader({
+      format: 'account-id interface-id srcaddr dstaddr action',
+      onItem: (i) => items.push(i),
+    });
+    const file = '2024-11-14T09:12:09.000Z\t123456789010 eni-0a1b2c3d4e5f60718 10.0.1.5 10.0.2.9 REJECT\n';
+    reader.lineIn(file, 0, file.indexOf('\n'));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: 'record' });
+    expect((items[0] as RecordItem).fields['account-id']).toBe('123456789010');
   });
 });
 

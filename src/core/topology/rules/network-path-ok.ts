@@ -305,6 +305,8 @@ function gapsOf(path: Path, parts: Record<string, V>): Gap[] {
 /** NETWORK_PATH_OK: nothing on the path blocks it (or the host answered with a reset): look at the host. */
 export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Finding[] {
   if (found.some((f) => f.severity === 'error')) return [];
+  // the records already show the path working: saying it again from the config adds nothing
+  if (ctx.flowFindings.some((f) => f.code === 'NETWORK_PATH_OK')) return [];
   const refused = ctx.model.symptoms.find((s) => s.kind === 'refused');
   const out: Finding[] = [];
   const unsettled: Gap[] = [];

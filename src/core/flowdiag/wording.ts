@@ -1,0 +1,55 @@
+import { protocolName } from '../flowlog/protocol-name.js';
+import { isIPv6 } from './addresses.js';
+import { servicePortName } from './ports.js';
+
+/** Shared wording for explanations: counts, lists, endpoints. */
+
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? word : pluralWord}`;
+}
+
+/** "a, b and c", or "a, b, c and 4 more" past `max` items. */
+export function listAnd(items: readonly string[], max = 4, total = items.length): string {
+  const shown = items.slice(0, max);
+  const more = total - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${plural(more, 'more', 'more')}`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+export function isIcmp(proto: number): boolean {
+  return proto === 1 || proto === 58;
+}
+
+/** "10.0.1.5:443 (TCP, HTTPS)", "10.0.1.5:8080 (TCP)", "10.0.1.5 (ICMP)". */
+export function serviceLabel(addr: string, port: number, proto: number): string {
+  if (isIcmp(proto) || (port === 0 && proto !== 6 && proto !== 17)) return `${addr} (${protocolName(proto)})`;
+  const name = servicePortName(port);
+  const short = name && !/\(\d+\)$/.test(name) ? `, ${name}` : '';
+  return `${endpoint(addr, port)} (${protocolName(proto)}${short})`;
+}
+
+/** "10.0.1.5:443" or "[2001:db8::1]:443". */
+export function endpoint(addr: string, port: number): string {
+  return isIPv6(addr) ? `[${addr}]:${port}` : `${addr}:${port}`;
+}
+
+/** "TCP port 8080", "ICMP", "UDP port 53". */
+export function portPhrase(port: number, proto: number): string {
+  if (isIcmp(proto)) return protocolName(proto);
+  if (proto !== 6 && proto !== 17 && port === 0) return protocolName(proto);
+  return `${protocolName(proto)} port ${port}`;
+}
+
+/** "ports 41002-60544" / "port 443". */
+export function portRange(min: number, max: number): string {
+  return min === max ? `port ${min}` : `ports ${min}-${max}`;
+}
+
+export function bytesLabel(n: number): string {
+  if (n >= 1e12) return `${(n / 1e12).toFixed(1)} TB`;
+  if (n >= 1e9) return `${(n / 1e9).toFixed(1)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} kB`;
+  return `${n} bytes`;
+}
