@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzePaste, codes, evidenceLines, find, flowFinding, lineOf } from './helpers.js';
+import { analyzePaste, codes, diagnose, evidenceLines, find, flowFinding, lineOf } from './helpers.js';
 
 const example = (name: string) =>
   readFileSync(new URL(`../../../../shared/examples/${name}`, import.meta.url), 'utf8');
@@ -207,5 +207,55 @@ outbound: 100 allow tcp 443 0.0.0.0/0`;
     const bare = { ...flowFinding('NACL_OUTBOUND_BLOCKS_RESPONSE', {}, [5]), subject: undefined };
     const t = analyzePaste(text, [bare]);
     expect(t.supersedes ?? []).toEqual([]);
+  });
+});
+
+describe('end to end, with the flow-log rules', () => {
+  it('example 01: one finding names the NACL entry; the generic reply REJECT is not repeated', () => {
+    const r = diagnose(example('01-nacl-egress-blocks-alb-healthcheck.txt'));
+    expect(r.kind).toBe('mixed');
+    expect(codes(r.findings)).toEqual(['NACL_OUTBOUND_BLOCKS_RESPONSE']);
+    expect(r.findings[0]!.title).toContain('acl-07c3e1d2b9a4f5e60');
+  });
+
+  it('example 02: the REJECTed clients become the SG rule that names the old group', () => {
+    const r = diagnose(example('02-sg-rule-points-at-old-app-sg.txt'));
+    expect(codes(r.findings)).toEqual(['SG_INBOUND_SOURCE_MISMATCH']);
+  });
+
+  it('example 03: the shadowed deny, and the ICMP it still catches reported as the rule working', () => {
+    const r = diagnose(example('03-nacl-deny-rule-never-matches.txt'));
+    const f = find(r.findings, 'NACL_RULE_ORDER_SHADOWED');
+    expect(f.severity).toBe('error');
+    expect(r.findings.filter((x) => x.severity === 'error').map((x) => x.code)).toEqual([
+      'NACL_RULE_ORDER_SHADOWED',
+    ]);
+  });
+
+  it('example 04: both the records and the config speak, each naming what it sees', () => {
+    const r = diagnose(example('04-cloudwatch-console-peering-no-return-route.txt'));
+    expect(codes(r.findings).sort()).toEqual(['PEERING_RETURN_ROUTE_MISSING', 'RETURN_ROUTE_MISSING']);
+  });
+
+  it('records and prose: a TGW return route missing on a table printed with a row --query', () => {
+    const text = `orders (10.20.0.0/16) -> billing (10.21.0.0/16) via tgw-0a1b2c3d4e5f60789 times out; billing's flow logs show ACCEPT both ways
+2 123456789012 eni-0b6c7d8e9f0a1b2c3 10.20.5.5 10.21.3.8 39102 8080 6 3 180 1795689601 1795689660 ACCEPT OK
+2 123456789012 eni-0b6c7d8e9f0a1b2c3 10.21.3.8 10.20.5.5 8080 39102 6 5 300 1795689601 1795689660 ACCEPT OK
+2 123456789012 eni-0b6c7d8e9f0a1b2c3 10.20.5.5 10.21.3.8 39118 8080 6 3 180 1795689632 1795689690 ACCEPT OK
+2 123456789012 eni-0b6c7d8e9f0a1b2c3 10.21.3.8 10.20.5.5 8080 39118 6 5 300 1795689632 1795689690 ACCEPT OK
+$ aws ec2 describe-route-tables --filters Name=association.subnet-id,Values=subnet-0c7d8e9f0a1b2c3d4 --query 'RouteTables[0].[RouteTableId,Routes]'
+[
+    "rtb-0f4a5b6c7d8e9f0a1",
+    [
+        { "DestinationCidrBlock": "10.21.0.0/16", "GatewayId": "local", "State": "active" },
+        { "DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": "nat-0d8e9f0a1b2c3d4e5", "State": "active" }
+    ]
+]`;
+    const r = diagnose(text);
+    const f = find(r.findings, 'TGW_RETURN_ROUTE_MISSING');
+    expect(f.fixes[0]!.commands[0]).toBe(
+      'aws ec2 create-route --route-table-id rtb-0f4a5b6c7d8e9f0a1 --destination-cidr-block 10.20.0.0/16 --transit-gateway-id tgw-0a1b2c3d4e5f60789',
+    );
+    expect(evidenceLines(f)).toContain(lineOf(text, '"rtb-0f4a5b6c7d8e9f0a1"'));
   });
 });

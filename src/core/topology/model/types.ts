@@ -330,6 +330,8 @@ export interface Claim {
     | 'endpoint-policy-restricted'
     | 'new-launch'
     | 'worked-before'
+    /** "orders -> billing via tgw-…": the path crosses a Transit Gateway (detail: its ID) */
+    | 'via-tgw'
     /** a Reachability Analyzer explanation code the user quotes (detail: the code) */
     | 'ra-code'
     /** the user points at a screenshot or link instead of text */

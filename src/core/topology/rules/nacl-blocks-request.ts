@@ -46,6 +46,13 @@ export const naclBlocksRequest: Rule = (ctx) => {
       });
       if (v.verdict !== 'deny') continue;
       const code = egress ? 'NACL_OUTBOUND_BLOCKS_REQUEST' : 'NACL_INBOUND_BLOCKS_REQUEST';
+      // records of traffic a deny rule names on purpose ("deny 203.0.113.0/24"): the rule doing its job
+      const deliberate =
+        path.flow !== undefined &&
+        v.entry !== undefined &&
+        v.entry.number < 32767 &&
+        v.entry.cidr.bits > 0 &&
+        !model.symptoms.some((s) => s.kind === 'timeout' || s.kind === 'broken');
       const subnet = path[side].subnet;
       const num = freeRuleNumber(n, egress, v.entry);
       const cidr =
@@ -55,43 +62,45 @@ export const naclBlocksRequest: Rule = (ctx) => {
       out.push(
         makeFinding({
           code,
-          severity: 'error',
+          severity: deliberate ? 'info' : 'error',
           title:
-            `${label(n)} ${egress ? 'outbound' : 'inbound'} ${entryName(v.entry)} drops ${protocolName(path.protocol).toUpperCase()} ${port ?? ''} ${egress ? 'to' : 'from'} ${peer.text}`.replace(
+            `${label(n)} ${egress ? 'outbound' : 'inbound'} ${entryName(v.entry)} drops ${protocolName(path.protocol).toUpperCase()} ${path.protocol === 1 ? '' : (port ?? '')} ${egress ? 'to' : 'from'} ${peer.text}${deliberate ? ', as it is meant to' : ''}`.replace(
               /\s+/g,
               ' ',
             ),
-          explanation: `Network ACLs are checked rule by rule from the lowest number, and the first rule that matches decides. ${egress ? `Leaving ${subnet ? label(subnet) : "the source's subnet"}` : `Entering ${subnet ? label(subnet) : "the destination's subnet"}`}, the request ${describePath(path)} ${v.entry && v.entry.number < 32767 ? `matches ${entryName(v.entry)} (${v.entry.src.text}) first, which denies it` : 'matches no allow rule, so the final * rule denies it'}${ns.assumed ? ` (${label(n)} is the only network ACL pasted, so vpcdiag takes it to be this subnet's)` : ''}. The packet is dropped silently and the client times out.`,
+          explanation: `Network ACLs are checked rule by rule from the lowest number, and the first rule that matches decides. ${egress ? `Leaving ${subnet ? label(subnet) : "the source's subnet"}` : `Entering ${subnet ? label(subnet) : "the destination's subnet"}`}, the request ${describePath(path)} ${v.entry && v.entry.number < 32767 ? `matches ${entryName(v.entry)} (${v.entry.src.text}) first, which denies it` : 'matches no allow rule, so the final * rule denies it'}${ns.assumed ? ` (${label(n)} is the only network ACL pasted, so vpcdiag takes it to be this subnet's)` : ''}. ${deliberate ? `That is what ${entryName(v.entry)} is for: these REJECTs in the flow log are the rule working, not a fault.` : 'The packet is dropped silently and the client times out.'}`,
           evidence: [
             ev(n.src[0], 'network ACL'),
             ...(v.entry ? ev(v.entry.src, 'first match') : []),
             ...(path.flow ? path.flow.evidence.slice(0, 2) : ev(path.intent.src, 'the path')),
           ],
-          fixes: [
-            naclEntryFix(
-              `Add an allow ${egress ? 'outbound' : 'inbound'} rule numbered ${num}${v.entry && v.entry.number < 32767 ? ` (below ${v.entry.number}, so it is matched first)` : ''}`,
-              idFor(n, 'NACL'),
-              {
-                number: num,
-                egress,
-                protocol: path.protocol,
-                ...(port !== undefined ? { ports: { from: port, to: port } } : {}),
-                cidr,
-                action: 'allow',
-              },
-            ),
-            ...(v.entry && v.entry.number < 32767 && v.entry.action === 'deny'
-              ? [
+          fixes: deliberate
+            ? []
+            : [
+                naclEntryFix(
+                  `Add an allow ${egress ? 'outbound' : 'inbound'} rule numbered ${num}${v.entry && v.entry.number < 32767 ? ` (below ${v.entry.number}, so it is matched first)` : ''}`,
+                  idFor(n, 'NACL'),
                   {
-                    summary: `Or, if deny ${entryName(v.entry)} was not meant to cover ${peer.text}, delete it (or re-create it for a narrower block)`,
-                    commands: [
-                      `aws ec2 delete-network-acl-entry --network-acl-id ${idFor(n, 'NACL')} ${egress ? '--egress' : '--ingress'} --rule-number ${v.entry.number}`,
-                    ],
-                    terraform: `# remove the ${egress ? 'egress' : 'ingress'} block with rule_no = ${v.entry.number} from the aws_network_acl (or its aws_network_acl_rule) for ${idFor(n, 'NACL')}`,
+                    number: num,
+                    egress,
+                    protocol: path.protocol,
+                    ...(port !== undefined ? { ports: { from: port, to: port } } : {}),
+                    cidr,
+                    action: 'allow',
                   },
-                ]
-              : []),
-          ],
+                ),
+                ...(v.entry && v.entry.number < 32767 && v.entry.action === 'deny'
+                  ? [
+                      {
+                        summary: `Or, if deny ${entryName(v.entry)} was not meant to cover ${peer.text}, delete it (or re-create it for a narrower block)`,
+                        commands: [
+                          `aws ec2 delete-network-acl-entry --network-acl-id ${idFor(n, 'NACL')} ${egress ? '--egress' : '--ingress'} --rule-number ${v.entry.number}`,
+                        ],
+                        terraform: `# remove the ${egress ? 'egress' : 'ingress'} block with rule_no = ${v.entry.number} from the aws_network_acl (or its aws_network_acl_rule) for ${idFor(n, 'NACL')}`,
+                      },
+                    ]
+                  : []),
+              ],
           subject: subjectOf(path, [n.id, subnet?.id]),
         }),
       );

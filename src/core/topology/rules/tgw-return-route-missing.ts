@@ -15,13 +15,18 @@ export const tgwReturnRouteMissing: Rule = (ctx) => {
   for (const path of ctx.paths) {
     if (!path.checks.has('route-ret') || !path.from.addr) continue;
     const fwd = forwardRoute(model, path);
+    // the text says the path goes through a TGW ("orders -> billing via tgw-…")
+    const said =
+      path.from.vpc && path.to.vpc && path.from.vpc.key !== path.to.vpc.key
+        ? model.claims.find((c) => c.kind === 'via-tgw')
+        : undefined;
     const tgwId =
       fwd.match?.route?.target.kind === 'tgw'
         ? fwd.match.route.target.id
         : attachmentOf(model, path.from.vpc?.key) && attachmentOf(model, path.to.vpc?.key)
           ? attachmentOf(model, path.to.vpc?.key)?.tgw
-          : undefined;
-    if (!tgwId && fwd.match?.route?.target.kind !== 'tgw') continue;
+          : said?.detail;
+    if (!tgwId && fwd.match?.route?.target.kind !== 'tgw' && !said) continue;
     const ret = returnRoute(model, path);
     if (!ret.choice.table) {
       ctx.gap({

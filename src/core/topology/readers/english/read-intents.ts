@@ -1,7 +1,7 @@
 import type { Intent, PlaceRef } from '../../model/types.js';
 import { isPublicIp, parseCidr, parseIp } from '../../net/ipv4.js';
 import { portMention, regionMentions, serviceMentions } from './mentions.js';
-import { clean } from './refs.js';
+import { clean, isNameToken } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
 const INTERNET =
@@ -61,6 +61,23 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   const bc = block ? parseCidr(block) : undefined;
   const vpcBlock = bc ? x.b.all('vpc').find((v) => v.cidrs.some((c) => c.cidr.text === bc.text)) : undefined;
   if (vpcBlock) return { ref: { kind: 'entity', key: vpcBlock.key, label: p } };
+  // "billing (10.21.0.0/16)": a /16 or larger block is a VPC's
+  if (bc && bc.bits > 0 && bc.bits <= 16) {
+    const nm = clean(
+      p
+        .replace(block!, '')
+        .replace(/[()]/g, '')
+        .replace(/\s+(?:via|over|through)\s+\S+.*$/i, '')
+        .trim(),
+    );
+    const v =
+      x.b.all('vpc').find((k) => k.cidrs.some((c) => c.cidr.text === bc.text)) ??
+      (nm && isNameToken(nm.split(/\s+/)[0])
+        ? x.b.vpc({ name: nm.replace(/\s+vpc$/i, '') })
+        : x.b.vpc({ name: `VPC ${bc.text}` }));
+    if (!v.cidrs.some((c) => c.cidr.text === bc.text)) v.cidrs.push({ cidr: bc, src: x.src });
+    return { ref: { kind: 'entity', key: v.key, label: p } };
+  }
   if (bc && bc.bits > 0 && !/\bvpc\b/i.test(p)) {
     const s =
       x.b.all('subnet').find((k) => k.cidr?.text === bc.text) ??

@@ -51,6 +51,11 @@ function attachmentFor(x: Sentence): TgwAttachment | undefined {
 export const readTgw: Extractor = (x) => {
   if (!/\btgw\b|\btgw-|transit\s+gateway|\battachment/i.test(x.s)) return;
   const tgwId = x.ids.find((i) => i.kind === 'tgw')?.id;
+  if (
+    /\b(?:via|over|through|across)\s+(?:the\s+|a\s+)?(?:tgw\b|tgw-|transit\s+gateway)/i.test(x.s) &&
+    !x.b.model.claims.some((c) => c.kind === 'via-tgw')
+  )
+    x.b.model.claims.push({ kind: 'via-tgw', ...(tgwId ? { detail: tgwId } : {}), src: x.src });
   const att = attachmentFor(x);
   if (att) {
     if (tgwId) att.tgw = tgwId;

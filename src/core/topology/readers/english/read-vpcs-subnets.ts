@@ -215,7 +215,10 @@ export const readSubnets: Extractor = (x) => {
       /([A-Za-z0-9][\w-]*)\s+(?:is\s+|=\s*)$/.exec(before)?.[1];
     const after = /^\s*\(\s*([A-Za-z][\w-]*)\s*[,)]/.exec(x.s.slice(m.index + m.id.length))?.[1];
     const name = [nm, after].find(
-      (n) => isNameToken(n) && !/^(subnet|in|into|is)$/i.test(n!) && !/^(vpc|rtb|sg|acl)-/i.test(n!),
+      (n) =>
+        isNameToken(n) &&
+        !/^(subnet|in|into|is|values?|name|filters?|ids?|subnet-ids?|key)$/i.test(n!) &&
+        !/^(vpc|rtb|sg|acl)-/i.test(n!),
     );
     const s = x.b.subnet({ id: m.id, ...(name ? { name: clean(name) } : {}) });
     seen.add(s);

@@ -38,7 +38,11 @@ function renameKeys(n: JNode, map: Map<string, string>): JNode {
 
 function listToObjects(n: JNode, cols: string[]): JNode {
   if (n.t !== 'arr') return n;
-  if (n.items.length === cols.length && n.items.every((i) => i.t !== 'arr' && i.t !== 'obj')) {
+  // one row (`RouteTables[0].[RouteTableId,Routes]`): its columns may hold lists too
+  if (
+    n.items.length === cols.length &&
+    (n.items.every((i) => i.t !== 'arr' && i.t !== 'obj') || (n.items[0]!.t === 'str' && cols.length >= 2))
+  ) {
     return {
       t: 'obj',
       line: n.line,
