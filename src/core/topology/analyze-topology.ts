@@ -176,6 +176,20 @@ export function analyzeTopology(
   const unique = dedupe(findings);
 
   const supersedes = flowFindings.filter((f) => findings.some((t) => pins(t, f)));
+  // one NEED_MORE_INFO: the records' questions first, then the network's
+  const ask = unique.findIndex((f) => f.code === 'NEED_MORE_INFO');
+  const flowAsks = flowFindings.filter((f) => f.code === 'NEED_MORE_INFO');
+  if (ask >= 0 && flowAsks.length) {
+    const mine = unique[ask]!;
+    unique[ask] = {
+      ...mine,
+      title: flowAsks[0]!.title,
+      explanation: [...flowAsks.map((f) => f.explanation), mine.explanation].join(' '),
+      evidence: [...flowAsks.flatMap((f) => f.evidence), ...mine.evidence],
+      questions: [...new Set([...flowAsks.flatMap((f) => f.questions ?? []), ...(mine.questions ?? [])])],
+    };
+    supersedes.push(...flowAsks);
+  }
   const summary = summarize(model);
   return {
     recognised,

@@ -41,6 +41,15 @@ export const natGatewayInPrivateSubnet: Rule = (ctx) => {
     );
     const target = publicSubnets[0];
     const self = r?.target.kind === 'nat' && r.target.id?.toLowerCase() === nat.id?.toLowerCase();
+    // prose that puts the NAT in "the public subnet" and its own default route on itself was read into the
+    // wrong table, not a real loop: only pasted config can show that
+    if (
+      self &&
+      subnet.roleHint === 'public' &&
+      !table.src.some((s) => s.kind === 'config') &&
+      how !== 'explicit'
+    )
+      continue;
     out.push(
       makeFinding({
         code: 'NAT_GATEWAY_IN_PRIVATE_SUBNET',

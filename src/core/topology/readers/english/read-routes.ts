@@ -280,6 +280,20 @@ export const readRoutes: Extractor = (x) => {
     noRoutes(x, t);
     return;
   }
+  // "… in the public subnet, the private subnets 0.0.0.0/0 -> nat": the subnets named just before the routes
+  const roleBefore = [
+    ...x.s
+      .slice(Math.max(0, found[0]!.index - 40), found[0]!.index)
+      .matchAll(/\b(private|public)\s+subnets?\b/gi),
+  ]
+    .pop()?.[1]
+    ?.toLowerCase() as 'private' | 'public' | undefined;
+  if (!t && roleBefore && x.st.lastSubnet?.roleHint !== roleBefore) {
+    const cands = x.b.all('subnet').filter((k) => k.roleHint === roleBefore);
+    const s = cands[0] ?? x.b.subnet({ name: `${roleBefore} subnet` });
+    s.roleHint ??= roleBefore;
+    x.st.lastSubnet = s;
+  }
   const table =
     t ??
     (x.st.lastVpc && !x.st.lastSubnet
