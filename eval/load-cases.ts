@@ -20,6 +20,9 @@ const FILE_NAME = /^\d{3}-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/;
 
 export const DEFAULT_CASES_DIR = join(import.meta.dirname, 'cases');
 
+/** The held-out set: written blind after eval/cases had been used for tuning; run only to report. */
+export const HOLDOUT_CASES_DIR = join(import.meta.dirname, 'holdout');
+
 /** Reads and validates every `*.yaml` case in `dir`, in file-name order. Never throws for bad cases. */
 export function loadCases(dir: string = DEFAULT_CASES_DIR): LoadResult {
   const cases: LoadedCase[] = [];

@@ -2,13 +2,26 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCases } from '../../eval/load-cases.js';
+import { HOLDOUT_CASES_DIR, type LoadedCase, loadCases } from '../../eval/load-cases.js';
 import { ALL_FINDING_CODES, isFindingCode } from '../../src/core/report/codes.js';
 
 // These tests check that the labelled eval cases are well-formed and cover the vocabulary; they do
 // not check that the diagnosis passes them (that is `npm run eval`'s figure).
 
 const { cases, errors } = loadCases();
+const holdout = loadCases(HOLDOUT_CASES_DIR);
+
+/** Resource ids in the inputs that are not shaped like AWS prints them (prefix, then 8 or 17 hex digits). */
+function badResourceIds(list: readonly LoadedCase[]): string[] {
+  const id =
+    /\b(?:vpc|subnet|sg|rtb|acl|eni|nat|igw|vgw|pcx|vpce|tgw-attach|tgw-rtb|tgw|i|eipalloc|eipassoc)-0[0-9a-z]+/g;
+  return list.flatMap((c) =>
+    [...c.input.matchAll(id)]
+      .map((m) => m[0])
+      .filter((token) => !/-[0-9a-f]{17}$|-[0-9a-f]{8}$/.test(token))
+      .map((token) => `${c.id}: ${token}`),
+  );
+}
 
 describe('the eval case files', () => {
   it('all load and validate, with no problem reported', () => {
@@ -44,15 +57,47 @@ describe('the eval case files', () => {
   });
 
   it('name resource ids the way AWS prints them (prefix, then 8 or 17 hex digits)', () => {
-    const id =
-      /\b(?:vpc|subnet|sg|rtb|acl|eni|nat|igw|vgw|pcx|vpce|tgw-attach|tgw-rtb|tgw|i|eipalloc|eipassoc)-0[0-9a-z]+/g;
-    const bad = cases.flatMap((c) =>
-      [...c.input.matchAll(id)]
-        .map((m) => m[0])
-        .filter((token) => !/-[0-9a-f]{17}$|-[0-9a-f]{8}$/.test(token))
-        .map((token) => `${c.id}: ${token}`),
+    expect(badResourceIds(cases)).toEqual([]);
+  });
+});
+
+// The held-out set (eval/holdout) is checked for form only, never for what the diagnosis says about it:
+// it is run to report an accuracy figure, not to tune rules (see eval/README.md).
+describe('the held-out eval case files', () => {
+  it('all load and validate, with no problem reported', () => {
+    expect(holdout.errors).toEqual([]);
+  });
+
+  it('hold at least 70 cases, of which at least 10 OK and 6 ASK', () => {
+    expect(holdout.cases.length).toBeGreaterThanOrEqual(70);
+    expect(holdout.cases.filter((c) => c.class === 'OK').length).toBeGreaterThanOrEqual(10);
+    expect(holdout.cases.filter((c) => c.class === 'ASK').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('share no id and no case number with the first set, and have unique ids of their own', () => {
+    const ids = holdout.cases.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const firstIds = new Set(cases.map((c) => c.id));
+    const firstNumbers = new Set(cases.map((c) => c.id.slice(0, 3)));
+    expect(ids.filter((id) => firstIds.has(id) || firstNumbers.has(id.slice(0, 3)))).toEqual([]);
+    for (const c of holdout.cases) expect(c.file.endsWith(`${c.id}.yaml`)).toBe(true);
+  });
+
+  it('expect and forbid only codes that exist in src/core/report/codes.ts', () => {
+    const unknown = holdout.cases.flatMap((c) =>
+      [...c.expect, ...(c.forbid ?? [])]
+        .filter((code) => !isFindingCode(code))
+        .map((code) => `${c.id}: ${code}`),
     );
-    expect(bad).toEqual([]);
+    expect(unknown).toEqual([]);
+  });
+
+  it('spread their expectations over at least 40 different codes', () => {
+    expect(new Set(holdout.cases.flatMap((c) => c.expect)).size).toBeGreaterThanOrEqual(40);
+  });
+
+  it('name resource ids the way AWS prints them (prefix, then 8 or 17 hex digits)', () => {
+    expect(badResourceIds(holdout.cases)).toEqual([]);
   });
 });
 
