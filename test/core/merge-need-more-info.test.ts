@@ -49,3 +49,26 @@ describe('asking for more information once', () => {
     expect(report.warnings.filter((w) => w.code === 'format-ambiguous')).toHaveLength(1);
   });
 });
+
+describe('a flow-log finding pinned on a rule by pasted config', () => {
+  it('keeps the confirm queries of the flow-log finding it replaces', () => {
+    const report = diagnoseText(
+      [
+        'health checks from the ALB (10.40.0.87) to the target 10.40.10.23:8080 time out',
+        '{"NetworkAcls": [{"NetworkAclId": "acl-07c3e1d2b9a4f5e60", "VpcId": "vpc-0a7d3e9c1b5f2468e", "IsDefault": false,',
+        ' "Associations": [{"NetworkAclId": "acl-07c3e1d2b9a4f5e60", "SubnetId": "subnet-0a9b8c7d6e5f4a3b2"}],',
+        ' "Entries": [',
+        '  {"CidrBlock": "0.0.0.0/0", "Egress": true, "Protocol": "6", "PortRange": {"From": 443, "To": 443}, "RuleAction": "allow", "RuleNumber": 100},',
+        '  {"CidrBlock": "0.0.0.0/0", "Egress": true, "Protocol": "-1", "RuleAction": "deny", "RuleNumber": 32767},',
+        '  {"CidrBlock": "10.40.0.0/23", "Egress": false, "Protocol": "6", "PortRange": {"From": 8080, "To": 8080}, "RuleAction": "allow", "RuleNumber": 100},',
+        '  {"CidrBlock": "0.0.0.0/0", "Egress": false, "Protocol": "-1", "RuleAction": "deny", "RuleNumber": 32767}]}]}',
+        '2 381492650217 eni-0c2d7e5f8a9b1c3d4 10.40.0.87 10.40.10.23 18422 8080 6 3 180 1718953321 1718953378 ACCEPT OK',
+        '2 381492650217 eni-0c2d7e5f8a9b1c3d4 10.40.10.23 10.40.0.87 8080 18422 6 4 240 1718953321 1718953378 REJECT OK',
+      ].join('\n'),
+    );
+    const pinned = report.findings.find((f) => f.code === 'NACL_OUTBOUND_BLOCKS_RESPONSE');
+    expect(pinned?.subject?.resourceIds).toContain('acl-07c3e1d2b9a4f5e60');
+    expect(pinned?.confirm?.logsInsights).toMatch(/eni-0c2d7e5f8a9b1c3d4/);
+    expect(pinned?.confirm?.athena).toMatch(/vpc_flow_logs/);
+  });
+});

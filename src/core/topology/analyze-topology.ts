@@ -176,6 +176,14 @@ export function analyzeTopology(
   const unique = dedupe(findings);
 
   const supersedes = flowFindings.filter((f) => findings.some((t) => pins(t, f)));
+  // A finding that pins a flow-log finding on one rule keeps that finding's queries: they still
+  // confirm it across all of the user's logs.
+  for (let i = 0; i < unique.length; i++) {
+    const t = unique[i]!;
+    if (t.confirm) continue;
+    const pinned = flowFindings.find((f) => f.confirm !== undefined && pins(t, f));
+    if (pinned?.confirm) unique[i] = { ...t, confirm: pinned.confirm };
+  }
   // one NEED_MORE_INFO: the records' questions first, then the network's
   const ask = unique.findIndex((f) => f.code === 'NEED_MORE_INFO');
   const flowAsks = flowFindings.filter((f) => f.code === 'NEED_MORE_INFO');
