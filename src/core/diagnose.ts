@@ -5,6 +5,7 @@ import type { ParseItem, ReaderWarning } from './flowlog/types.js';
 import { ambiguousFormatFinding } from './reading/ambiguous-format-finding.js';
 import { inputNotRecognizedFinding } from './reading/input-not-recognized-finding.js';
 import { buildReport } from './report/build-report.js';
+import { mergeNeedMoreInfo } from './report/merge-need-more-info.js';
 import type { Finding, InputWarning, Report, ReportKind } from './report/schema.js';
 import { analyzeTopology } from './topology/analyze-topology.js';
 
@@ -66,8 +67,9 @@ export class Diagnosis {
         this.flow.add(item);
         return;
       case 'invalid':
-        this.invalidCount++;
-        if (this.invalidWarnings.length < MAX_INVALID_WARNINGS) {
+        // Lines unreadable only for want of their format are covered by one warning and NEED_MORE_INFO.
+        if (!item.formatAmbiguous) this.invalidCount++;
+        if (!item.formatAmbiguous && this.invalidWarnings.length < MAX_INVALID_WARNINGS) {
           this.invalidWarnings.push({
             code: 'invalid-line',
             line: item.line,
@@ -101,7 +103,7 @@ export class Diagnosis {
     const findings: Finding[] = [...flow.findings.filter((f) => !superseded.has(f)), ...topo.findings];
     const byLine = new Map(this.kept.map((t) => [t.line, t.text]));
     const ambiguous = ambiguousFormatFinding(readerWarnings, (l) => byLine.get(l));
-    if (ambiguous) findings.push(ambiguous);
+    if (ambiguous) findings.unshift(ambiguous);
 
     const hasFlow = stats.records + stats.nodata + stats.skipdata > 0;
     const kind: ReportKind = hasFlow
@@ -121,8 +123,14 @@ export class Diagnosis {
     }
     return buildReport({
       kind,
-      findings,
-      warnings: [...readerWarningsToInput(readerWarnings), ...this.invalidWarnings, ...this.moreInvalid()],
+      findings: mergeNeedMoreInfo(findings),
+      warnings: [
+        ...readerWarningsToInput(readerWarnings),
+        ...this.invalidWarnings,
+        ...this.moreInvalid(),
+        // topology input that could not be read: a YAML field, a compact-notation line
+        ...topo.warnings,
+      ],
       input: { ...stats, formats: stats.formats, topology: topo.summary },
       notes,
     });

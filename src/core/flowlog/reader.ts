@@ -441,16 +441,20 @@ export class FlowLogReader {
     this.onItem({ kind: 'ignored', line, reason, text });
   }
 
-  private invalid(line: number, text: string, reason: string): void {
+  private invalid(line: number, text: string, reason: string, formatAmbiguous = false): void {
     this.stats.invalid++;
     const part = this.multi ? this.multi.next++ : undefined;
-    this.onItem({ kind: 'invalid', line, part, reason, text });
+    this.onItem(
+      formatAmbiguous
+        ? { kind: 'invalid', line, part, reason, text, formatAmbiguous: true }
+        : { kind: 'invalid', line, part, reason, text },
+    );
   }
 
   private ambiguous(amb: Ambiguous, raw: string, line: number): void {
     const lines = amb.warning.lines!;
     if (lines.length < MAX_WARNING_LINES) lines.push(line);
-    this.invalid(line, raw, amb.ambiguous);
+    this.invalid(line, raw, amb.ambiguous, true);
   }
 }
 

@@ -101,6 +101,8 @@ export interface InvalidItem extends Located {
   kind: 'invalid';
   reason: string;
   text: string;
+  /** set when the line is unreadable only because its layout is ambiguous (one reader warning says so for all) */
+  formatAmbiguous?: true;
 }
 
 export type ParseItem = RecordItem | SkippedItem | IgnoredItem | InvalidItem;

@@ -1,0 +1,156 @@
+import type { Fix } from '../../report/schema.js';
+import { type PortRange, protocolName } from '../net/protocol.js';
+
+/** Fix recipes: the AWS CLI command and the Terraform resource, with the IDs from the input. */
+
+function tfName(...parts: string[]): string {
+  return (
+    parts
+      .join('_')
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 60) || 'fix'
+  );
+}
+
+export type RouteTargetFlag =
+  | 'gateway-id'
+  | 'nat-gateway-id'
+  | 'vpc-peering-connection-id'
+  | 'transit-gateway-id'
+  | 'vpc-endpoint-id';
+
+const TF_TARGET: Record<RouteTargetFlag, string> = {
+  'gateway-id': 'gateway_id',
+  'nat-gateway-id': 'nat_gateway_id',
+  'vpc-peering-connection-id': 'vpc_peering_connection_id',
+  'transit-gateway-id': 'transit_gateway_id',
+  'vpc-endpoint-id': 'vpc_endpoint_id',
+};
+
+export function targetFlagFor(id: string): RouteTargetFlag {
+  const s = id.toLowerCase();
+  if (s.startsWith('nat-') || /^<[^>]*nat/.test(s)) return 'nat-gateway-id';
+  if (s.startsWith('pcx-') || /^<[^>]*pcx/.test(s)) return 'vpc-peering-connection-id';
+  if (s.startsWith('tgw-') || /^<[^>]*tgw/.test(s)) return 'transit-gateway-id';
+  if (s.startsWith('vpce-') || /^<[^>]*vpce/.test(s)) return 'vpc-endpoint-id';
+  return 'gateway-id';
+}
+
+export function createRouteFix(
+  summary: string,
+  rtb: string,
+  cidr: string,
+  target: string,
+  replace = false,
+): Fix {
+  const flag = targetFlagFor(target);
+  return {
+    summary,
+    commands: [
+      `aws ec2 ${replace ? 'replace-route' : 'create-route'} --route-table-id ${rtb} --destination-cidr-block ${cidr} --${flag} ${target}`,
+    ],
+    terraform: `resource "aws_route" "${tfName(rtb, cidr)}" {\n  route_table_id         = "${rtb}"\n  destination_cidr_block = "${cidr}"\n  ${TF_TARGET[flag].padEnd(22)} = "${target}"\n}`,
+  };
+}
+
+export function deleteRouteFix(summary: string, rtb: string, cidr: string): Fix {
+  return {
+    summary,
+    commands: [`aws ec2 delete-route --route-table-id ${rtb} --destination-cidr-block ${cidr}`],
+    terraform: `# remove the aws_route (or the route block of aws_route_table "${rtb}") for ${cidr}`,
+  };
+}
+
+export function naclEntryFix(
+  summary: string,
+  acl: string,
+  o: {
+    number: number;
+    egress: boolean;
+    protocol: number;
+    ports?: PortRange;
+    cidr: string;
+    action: 'allow' | 'deny';
+  },
+): Fix {
+  const proto = o.protocol === -1 ? '-1' : String(o.protocol);
+  const ports = o.ports && o.protocol !== -1 ? ` --port-range From=${o.ports.from},To=${o.ports.to}` : '';
+  const tfPorts =
+    o.ports && o.protocol !== -1
+      ? `  from_port      = ${o.ports.from}\n  to_port        = ${o.ports.to}\n`
+      : '  from_port      = 0\n  to_port        = 0\n';
+  return {
+    summary,
+    commands: [
+      `aws ec2 create-network-acl-entry --network-acl-id ${acl} ${o.egress ? '--egress' : '--ingress'} --rule-number ${o.number} --protocol ${proto}${ports} --cidr-block ${o.cidr} --rule-action ${o.action}`,
+    ],
+    terraform: `resource "aws_network_acl_rule" "${tfName(acl, o.egress ? 'out' : 'in', String(o.number))}" {\n  network_acl_id = "${acl}"\n  rule_number    = ${o.number}\n  egress         = ${o.egress}\n  protocol       = "${o.protocol === -1 ? '-1' : protocolName(o.protocol)}"\n  rule_action    = "${o.action}"\n  cidr_block     = "${o.cidr}"\n${tfPorts}}`,
+  };
+}
+
+export function deleteNaclEntryFix(summary: string, acl: string, number: number, egress: boolean): Fix {
+  return {
+    summary,
+    commands: [
+      `aws ec2 delete-network-acl-entry --network-acl-id ${acl} ${egress ? '--egress' : '--ingress'} --rule-number ${number}`,
+    ],
+    terraform: `# remove the aws_network_acl_rule (or the ${egress ? 'egress' : 'ingress'} block) with rule_number ${number} of ${acl}`,
+  };
+}
+
+export type SgPeerArg = { cidr: string } | { sg: string } | { pl: string };
+
+export function sgRuleFix(
+  summary: string,
+  sg: string,
+  egress: boolean,
+  protocol: number,
+  ports: PortRange | undefined,
+  peer: SgPeerArg,
+): Fix {
+  const proto = protocol === -1 ? '-1' : protocolName(protocol);
+  const fromTo = protocol === -1 ? { from: -1, to: -1 } : (ports ?? { from: 0, to: 65535 });
+  const perm =
+    'cidr' in peer
+      ? `IpRanges=[{CidrIp=${peer.cidr}}]`
+      : 'sg' in peer
+        ? `UserIdGroupPairs=[{GroupId=${peer.sg}}]`
+        : `PrefixListIds=[{PrefixListId=${peer.pl}}]`;
+  const portPart = protocol === -1 ? '' : `,FromPort=${fromTo.from},ToPort=${fromTo.to}`;
+  const tfPeer =
+    'cidr' in peer
+      ? `  cidr_ipv4                    = "${peer.cidr}"`
+      : 'sg' in peer
+        ? `  referenced_security_group_id = "${peer.sg}"`
+        : `  prefix_list_id               = "${peer.pl}"`;
+  const tfPorts =
+    protocol === -1
+      ? ''
+      : `  from_port                    = ${fromTo.from}\n  to_port                      = ${fromTo.to}\n`;
+  return {
+    summary,
+    commands: [
+      `aws ec2 ${egress ? 'authorize-security-group-egress' : 'authorize-security-group-ingress'} --group-id ${sg} --ip-permissions 'IpProtocol=${proto}${portPart},${perm}'`,
+    ],
+    terraform: `resource "aws_vpc_security_group_${egress ? 'egress' : 'ingress'}_rule" "${tfName(sg, egress ? 'out' : 'in', String(ports?.from ?? 'all'))}" {\n  security_group_id            = "${sg}"\n  ip_protocol                  = "${proto}"\n${tfPorts}${tfPeer}\n}`,
+  };
+}
+
+export function modifyVpcAttributeFixes(vpc: string, support: boolean, hostnames: boolean): Fix {
+  const commands: string[] = [];
+  if (!support)
+    commands.push(`aws ec2 modify-vpc-attribute --vpc-id ${vpc} --enable-dns-support '{"Value":true}'`);
+  if (!hostnames)
+    commands.push(`aws ec2 modify-vpc-attribute --vpc-id ${vpc} --enable-dns-hostnames '{"Value":true}'`);
+  return {
+    summary: `Turn on ${[!support && 'enableDnsSupport', !hostnames && 'enableDnsHostnames'].filter(Boolean).join(' and ')} for ${vpc}`,
+    commands,
+    terraform: `resource "aws_vpc" "this" {\n  # the existing ${vpc}\n  enable_dns_support   = true\n  enable_dns_hostnames = true\n}`,
+  };
+}
+
+export function tfBlock(comment: string, body: string): string {
+  return `# ${comment}\n${body}`;
+}
