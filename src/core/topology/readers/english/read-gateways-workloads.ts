@@ -100,7 +100,7 @@ const KIND_WORDS: [RegExp, WorkloadKind][] = [
   [/\beks\b|\bpods?\b|\bnodes?\b/i, 'eks'],
 ];
 
-function kindOfName(n: string): WorkloadKind {
+export function kindOfName(n: string): WorkloadKind {
   for (const [re, k] of KIND_WORDS) if (re.test(n)) return k;
   return 'ec2';
 }

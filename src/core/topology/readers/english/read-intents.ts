@@ -140,9 +140,19 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   const words = p.split(/\s+/).map(clean).filter(Boolean);
   // "clickhouse in the warehouse vpc": the thing, resolved once the whole text is read, inside that VPC
   const thingIn = /^([A-Za-z][\w.-]*)\s+(?:in|on|inside)\s+(?:the\s+)?(.+)$/i.exec(p);
+  // a known thing placed in a VPC the input had not tied it to yet
+  const knownThing = thingIn ? x.b.find('workload', thingIn[1]!) : undefined;
+  if (knownThing && !knownThing.vpc && !knownThing.subnets.length) {
+    const inner = placeRef(x, thingIn![2]!);
+    const v =
+      inner?.ref.kind === 'entity'
+        ? x.b.all('vpc').find((k) => k.key === (inner.ref as { key: string }).key)
+        : undefined;
+    if (v) knownThing.vpc = v.key;
+  }
   if (
     thingIn &&
-    !x.b.find('workload', thingIn[1]!) &&
+    !knownThing &&
     !/^(?:instances?|boxes|box|hosts?|servers?|vms?|machines?|pods?|nodes?|tasks?|containers?|things|stuff|everything|apps?)$/i.test(
       thingIn[1]!,
     )
@@ -418,6 +428,12 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => [string, number | undefined]][] =
   ],
 ];
 
+const FAIL_WORD = String.raw`(?:ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ECONNRESET|(?:connect(?:ion)?\s+)?time[ -]?outs?|timed?\s+out|times?\s+out|timing\s+out|hangs?|hanging|hung|stalls?|fails?|failing|failed|errors?|refused|(?:connection\s+)?resets?|403s?|access\s*denied|5\d\d)`;
+const FAIL_TO = new RegExp(
+  String.raw`(?:^|[.;!?]\s+|,\s*)(?:but\s+|and\s+|now\s+|then\s+)?((?:[\w./:-]+\s+){0,4}?[\w./:()-]+)?\s*(?:still\s+|just\s+|now\s+|keeps?\s+|always\s+)?(?:get(?:s|ting)?\s+|got\s+|see(?:s|ing)?\s+|throw(?:s|ing)?\s+|hit(?:s|ting)?\s+|return(?:s|ing)?\s+)?(?:an?\s+|the\s+)?${FAIL_WORD}\s+(?:errors?\s+)?(?:when\s+|while\s+|on\s+)?(?:connecting|talking|trying\s+to\s+(?:connect|reach|talk|call|hit|get)|calling|reaching|hitting|sending|posting|uploading|writing|reading|querying|going|getting)?\s*(?:to|into|towards|from)\s+(?:the\s+)?(.+?)(?=$|[,;!?]|\.\s|\s+(?:over|via|since|after|because|but|and\s+(?!\d)|though|even|when|just|from|anymore|every|each)\b|\s+\()`,
+  'i',
+);
+
 /** The path the user cares about: "A can't reach C", "from X to Y", curl/psql errors, "needs S3". */
 export const readIntents: Extractor = (x) => {
   const s = x.s;
@@ -573,6 +589,34 @@ export const readIntents: Extractor = (x) => {
       return;
     }
   }
+  // "tasks get ETIMEDOUT connecting to the rds endpoint", "web still times out to 10.6.3.14:443",
+  // "jobs hang when talking to the db": the failure word first, then where it was going
+  const failTo = FAIL_TO.exec(s);
+  if (failTo) {
+    const to = placeRef(x, failTo[2]!);
+    const subj = failTo[1]?.trim();
+    const from =
+      subj && !/^(?:i|we|you|it|they|this|that|everything|nothing|still|just|now)$/i.test(subj)
+        ? placeRef(x, subj)
+        : undefined;
+    if (to && !(to.ref.kind === 'name' && /^(?:it|them|that|this)$/i.test(to.ref.name))) {
+      add(x, from && from.ref.kind !== 'service' ? from.ref : undefined, to, to.port ?? port);
+      return;
+    }
+  }
+  // "the billing lambda calls payments-api on 8080 directly and gets connect timeouts"
+  const callsPort =
+    /(?:^|[.;!?]\s+|,\s*)((?:[\w./:()-]+\s+){0,5}?[\w./:()-]+)\s+(?:calls?|hits?|quer(?:y|ies)|talks?\s+to|connects?\s+to|reaches|sends?\s+\w+\s+to|posts?\s+to|polls?|scrapes?)\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+)\s+(?:on|at|via)\s+(?:port\s+|tcp\s*\/?\s*)?(\d{2,5})\b/i.exec(
+      s,
+    );
+  if (callsPort && new RegExp(FAIL_WORD, 'i').test(s.slice((callsPort.index ?? 0) + callsPort[0].length))) {
+    const to = placeRef(x, callsPort[2]!);
+    const from = placeRef(x, callsPort[1]!);
+    if (to) {
+      add(x, from && from.ref.kind !== 'service' ? from.ref : undefined, to, Number(callsPort[3]));
+      return;
+    }
+  }
   // "only some nodes can reach the shared services": remember where, for "nodes in 1c time out"
   const can = new RegExp(
     `(?:^|[.;!?]\\s+|,\\s*)(?:only\\s+)?(?:some\\s+(?:of\\s+)?)?((?:[\\w-]+\\s+){0,4}?[\\w-]+)\\s+can\\s+(?:still\\s+)?${VERBS}\\s+(.+?)(?=$|[,;!?(]|\\.\\s|\\s+(?:over|via|through|just|fine|ok|but)\\b)`,
@@ -708,7 +752,7 @@ export const readIntents: Extractor = (x) => {
   }
   // "calls to api.stripe.com time out", "requests to 10.2.3.4 hang"
   const callsTo =
-    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?|curls?|wget|pings?|ssh)\s+(?:to|into|towards)\s+(?:the\s+)?((?:our|my|their|your)\s+[\w.:/-]+|[\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
+    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?|curls?|wget|pings?|ssh|psql|mysql|redis-cli|mongosh|nc|telnet|grpc|rdp|scp|rsync|kafka|producers?|consumers?)\s+(?:to|into|towards)\s+(?:the\s+)?((?:our|my|their|your)\s+[\w.:/-]+|[\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
       s,
     );
   if (callsTo) {
