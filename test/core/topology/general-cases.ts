@@ -619,3 +619,32 @@ prometheus 10.9.1.1 cant reach grafana 10.9.2.2 on 3000, times out`,
     forbid: ['SG_INBOUND_BLOCKS', 'SG_INBOUND_SOURCE_MISMATCH'],
   },
 ];
+
+/** Peerings said in other shapes: "between A and B", chains, no IDs, unicode arrows. */
+export const GENERAL_PEERING_SHAPES: TextCase[] = [
+  {
+    name: 'hub and spokes without IDs, the route into the wrong peering said in prose',
+    input: `prod<->shared and shared<->dev are peered. dev vpc 10.2.0.0/16, prod 10.0.0.0/16, shared 10.1.0.0/16
+from dev I can't get to prod. the dev route table sends 10.0.0.0/16 to the dev-shared peering`,
+    expect: [{ code: 'TRANSITIVE_PEERING_UNSUPPORTED' }],
+  },
+  {
+    name: 'two pcx IDs with their VPC pairs in brackets, unicode arrows',
+    input: `peerings: pcx-0a0b0c0d0e0f1a2b3 (analytics ⟷ core) and pcx-0b0c0d0e0f1a2b3c4 (core ⟷ ml)
+analytics 10.41.0.0/16, core 10.42.0.0/16, ml 10.43.0.0/16
+analytics → ml 10.43.2.2:8888 no response`,
+    expect: [{ code: 'TRANSITIVE_PEERING_UNSUPPORTED' }],
+  },
+  {
+    name: 'a peering between two VPCs named inside a sentence about its state',
+    input: `the pcx-0c1d2e3f4a5b6c7d8 between Billing (10.60.0.0/16) and Ledger (10.61.0.0/16) is stuck in pending-acceptance since 2026-11-10`,
+    expect: [{ code: 'PEERING_NOT_ACTIVE' }],
+  },
+  {
+    name: 'a direct peering as well as the hub: not transitive',
+    input: `A 10.1.0.0/16, B 10.2.0.0/16, C 10.3.0.0/16. A<->B, B<->C and also A<->C (pcx-0d1e2f3a4b5c6d7e8) all active.
+A's table: 10.3.0.0/16 -> pcx-0d1e2f3a4b5c6d7e8. C's table: 10.1.0.0/16 -> pcx-0d1e2f3a4b5c6d7e8. nacls default, SGs allow the vpc cidrs. A -> C 10.3.1.1:443 works, just checking`,
+    expect: [],
+    forbid: ['TRANSITIVE_PEERING_UNSUPPORTED'],
+  },
+];

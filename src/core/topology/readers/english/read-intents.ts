@@ -434,6 +434,11 @@ const FAIL_TO = new RegExp(
   'i',
 );
 
+const WANT = new RegExp(
+  String.raw`\b(?:i|we|you)?\s*(?:want|need|needs|wanted|trying\s+to\s+(?:get|make|let)|try\s+to\s+(?:get|make|let)|expect|expected|would\s+like)\s+(?:for\s+)?(?:the\s+)?((?:[\w./:-]+\s+){0,3}?[\w./:-]+)\s+to\s+(?:be\s+able\s+to\s+)?${VERBS}\s+(?:the\s+)?(.+?)(?=$|[,;!?]|\.\s|\s+(?:through|via|over|across|but|and|so|because|since|from)\b)`,
+  'i',
+);
+
 /** The path the user cares about: "A can't reach C", "from X to Y", curl/psql errors, "needs S3". */
 export const readIntents: Extractor = (x) => {
   const s = x.s;
@@ -517,12 +522,29 @@ export const readIntents: Extractor = (x) => {
       return;
     }
   }
-  const ft =
-    /\b(?:moved|migrated|moving|migrating|copied|copying|switched|upgraded|changed)\b[^.]{0,30}\bfrom\b/i.test(
+  // "i want X to talk to Z through Y", "we need the api to reach the db"
+  const want = WANT.exec(s);
+  if (want) {
+    const from = placeRef(x, want[1]!);
+    const to = placeRef(x, want[2]!);
+    if (from && to) {
+      add(x, from.ref, to, to.port ?? port);
+      return;
+    }
+  }
+  const ft0 =
+    /\b(?:moved|migrated|moving|migrating|copied|copying|switched|upgraded|changed|removed|deleted|took|taken)\b[^.]{0,30}\bfrom\b/i.test(
       s,
     )
       ? null
       : FROM_TO.exec(s);
+  // "from" and "to" in one clause: not across "and pointed …" or a sentence of its own
+  const ft =
+    ft0 &&
+    !/\s(?:and|but|so|then)\s|[;]/i.test(ft0[1]!.replace(/\([^)]*\)/g, '')) &&
+    ft0[1]!.split(/\s+/).length <= 8
+      ? ft0
+      : null;
   if (
     ft &&
     !/\b(?:allows?|deny|route|peered|peering|traffic)\s*$/i.test(

@@ -6,8 +6,8 @@ import { clean, isNameToken, vpcByPrefix, vpcIn } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
 const DEST = String.raw`(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}|0\/0|pl-[\w-]+|(?:the\s+)?default(?:\s+route)?)`;
-const SEP = String.raw`\s*(?:->|=>|:|=|\bvia\b|\bto\b|\bpoints?\s+(?:to|at)\b|\bpointing\s+(?:to|at)\b|\btargets?\b|\bgoes\s+(?:to|via|through|out)\b|\bthrough\b|\bout\s+(?:the|to)\b|\bis\b)\s*(?:the\s+|an?\s+)?`;
-const TARGET = String.raw`(local|igw-[\w-]+|nat-[\w-]+|pcx-[\w-]+|tgw-(?!attach|rtb)[\w-]+|vpce-[\w-]+|eni-[\w-]+|i-[0-9a-f]{8,17}|vgw-[\w-]+|eigw-[\w-]+|igw\b|internet\s+gateway|nat(?:\s+gateway|\s+gw|gw)?\b|peering(?:\s+connection)?|pcx\b|tgw\b|transit\s+gateway|vgw\b|vpn(?:\s+gateway)?|blackhole|nat\s+instance|firewall)`;
+const SEP = String.raw`\s*(?:->|=>|:|=|\bvia\b|\bto\b|\bat\b|\binto\b|\bpoints?\s+(?:to|at)\b|\bpointing\s+(?:to|at)\b|\bpointed\s+(?:to|at)\b|\btargets?\b|\bgoes\s+(?:to|via|through|out)\b|\bthrough\b|\bout\s+(?:the|to)\b|\bis\b)\s*(?:the\s+|an?\s+|our\s+|its\s+)?`;
+const TARGET = String.raw`(local|igw-[\w-]+|nat-[\w-]+|pcx-[\w-]+|tgw-(?!attach|rtb)[\w-]+|vpce-[\w-]+|eni-[\w-]+|i-[0-9a-f]{8,17}|vgw-[\w-]+|eigw-[\w-]+|igw\b|internet\s+gateway|nat(?:\s+gateway|\s+gw|gw)?\b|(?:[\w-]+\s+)?peering(?:\s+connection)?|pcx\b|tgw\b|transit\s+gateway|vgw\b|vpn(?:\s+gateway)?|blackhole|nat\s+instance|firewall)`;
 const ROUTE = new RegExp(`${DEST}${SEP}${TARGET}`, 'gi');
 const LOCAL = /(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s+(?:is\s+|->\s*|:\s*)?local\b/gi;
 const TABLE_PHRASE =
@@ -41,8 +41,19 @@ function targetOf(x: Sentence, raw: string, vpc?: Vpc): { kind: RouteTargetKind;
     [/^(vgw|vpn|vpn gateway)$/, 'vgw'],
     [/^firewall$/, 'vpce'],
   ];
+  // "the dev-shared peering": the peering of those VPCs, or of that name
+  const qual = /^([\w-]+)\s+peering(?:\s+connection)?$/.exec(t)?.[1];
+  if (qual && !/^(?:the|a|vpc|our|that|this|same)$/.test(qual)) {
+    const words = qual.split(/[-_]/);
+    const hit = x.b.all('pcx').filter((p) => {
+      if (p.aliases.has(qual)) return true;
+      const names = [p.requester, p.accepter].map((k) => x.b.all('vpc').find((v) => v.key === k));
+      return names.every((v) => v && words.some((w) => v.aliases.has(w) || v.name?.toLowerCase() === w));
+    });
+    if (hit.length === 1) return { kind: 'pcx', ...(hit[0]!.id ? { id: hit[0]!.id } : { id: hit[0]!.key }) };
+  }
   for (const [re, kind] of generic) {
-    if (!re.test(t)) continue;
+    if (!re.test(t.replace(/^[\w-]+\s+(?=peering)/, ''))) continue;
     // the one such thing the input knows of, in this VPC if it can tell
     const id = knownId(x, kind, vpc);
     return { kind, ...(id ? { id } : {}) };
