@@ -648,3 +648,30 @@ A's table: 10.3.0.0/16 -> pcx-0d1e2f3a4b5c6d7e8. C's table: 10.1.0.0/16 -> pcx-0
     forbid: ['TRANSITIVE_PEERING_UNSUPPORTED'],
   },
 ];
+
+/** Route tables said in words: "nothing but local", "local only", routes belonging to the subnet just named. */
+export const GENERAL_ROUTE_WORDS: TextCase[] = [
+  {
+    name: 'nothing but local, and a curl that hangs',
+    input: `RT for the private subnets has nothing but local. no nat
+curl https://api.github.com hangs from there`,
+    expect: [{ code: 'NO_INTERNET_ROUTE' }],
+  },
+  {
+    name: 'local only, and Session Manager saying TargetNotConnected',
+    input: `Session Manager: "TargetNotConnected" for every box in subnet-0a9a8a7a6a5a4a3a2. that subnet's route table is local only (10.33.0.0/16). no vpc endpoints`,
+    expect: [{ code: 'NO_INTERNET_ROUTE' }],
+  },
+  {
+    name: 'two subnets in one line, the failing one with only the local route',
+    input: `priv-a: 0.0.0.0/0 -> nat-0b9b8b7b6b5b4b3b2, priv-b: just local
+box in priv-b can't apt-get update, the same box in priv-a can`,
+    expect: [{ code: 'NO_INTERNET_ROUTE' }],
+  },
+  {
+    name: 'only local, with the SSM interface endpoints in place',
+    input: `isolated subnets, route table only local. we created interface endpoints for ssm, ssmmessages and ec2messages with private dns on and an sg allowing 443 from the vpc cidr 10.50.0.0/16. instances show up in fleet manager fine. any issue?`,
+    expect: [],
+    forbid: ['NO_INTERNET_ROUTE', 'ENDPOINT_SG_BLOCKS_CLIENTS'],
+  },
+];

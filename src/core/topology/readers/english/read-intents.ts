@@ -502,6 +502,26 @@ export const readIntents: Extractor = (x) => {
     add(x, whoRef && whoRef.ref.kind !== 'name' ? whoRef.ref : undefined, to, p ?? port);
     return;
   }
+  // "instances in subnet-… don't appear in fleet manager", "SSM agent offline", "TargetNotConnected":
+  // the agent on the instance cannot reach the Systems Manager endpoints
+  const ssm =
+    /^(.*?)\b(?:don't|doesn't|do\s+not|does\s+not|never|not|aren't|isn't|won't|stopped|no\s+longer)\s+(?:\w+\s+)?(?:show(?:ing)?\s+up|appear(?:ing)?|register(?:ing|ed)?|listed|visible|connect(?:ing)?|come\s+online|online)\b[^.]*\b(?:fleet\s+manager|systems\s+manager|ssm|session\s+manager|managed\s+(?:nodes?|instances?))\b/i.exec(
+      s,
+    ) ??
+    /^(.*?)\b(?:ssm\s+agent|amazon-ssm-agent)\b[^.]*\b(?:offline|can't\s+connect|connection\s+(?:lost|failed|timed?\s*out)|not\s+connected|timeout|timed\s+out)\b|^(.*?)\bTargetNotConnected\b/i.exec(
+      s,
+    );
+  if (ssm) {
+    const who = (ssm[1] ?? ssm[2] ?? '').trim().replace(/[,:;]+$/, '');
+    const from = who ? placeRef(x, who) : undefined;
+    add(
+      x,
+      from && from.ref.kind !== 'service' && from.ref.kind !== 'internet' ? from.ref : undefined,
+      { ref: { kind: 'service', service: 'ssm', ...(x.st.region ? { region: x.st.region } : {}) } },
+      443,
+    );
+    return;
+  }
   // "kibana (vpc-obs 10.90.0.0/16, 10.90.4.11) -> elastic in the search vpc (…) over tgw-…, times out"
   const a =
     ARROW.exec(s) ??
@@ -586,6 +606,22 @@ export const readIntents: Extractor = (x) => {
     const toText = none[2]!.trim();
     const to = toText ? placeRef(x, toText) : undefined;
     add(x, from?.ref, to ?? { ref: { kind: 'internet' } }, to?.port ?? port ?? 443);
+    return;
+  }
+  // "box in priv-b can't apt-get update", "we can't pip install anything": the internet
+  const toolNeg = new RegExp(
+    `(?:^|[.;!?]\\s+|,\\s*)((?:[\\w./:()-]+\\s+){0,5}?[\\w./:()-]+)?\\s*${NEG}\\s+(?:even\\s+)?(?:do\\s+(?:an?\\s+)?)?(apt(?:-get)?|yum|dnf|pip3?|npm|yarn|docker\\s+pull|git\\s+clone|go\\s+get|download\\s+(?:packages|updates|anything)|install\\s+(?:packages|anything)|update\\s+packages|pull\\s+(?:images?|packages))\\b`,
+    'i',
+  ).exec(s);
+  if (toolNeg && !/amazonaws\.com/i.test(s)) {
+    const who = toolNeg[1]?.trim();
+    const from = who && !/^(?:i|we|you|they|it|still)$/i.test(who) ? placeRef(x, who) : undefined;
+    add(
+      x,
+      from && from.ref.kind !== 'service' && from.ref.kind !== 'internet' ? from.ref : undefined,
+      { ref: { kind: 'internet', label: toolNeg[2]! } },
+      443,
+    );
     return;
   }
   const c = CANT.exec(s) ?? CANT0.exec(s);

@@ -260,7 +260,7 @@ export const readSubnets: Extractor = (x) => {
     const hasCidr = /^\s*[(=:]?\s*\d+\.\d+\.\d+\.\d+\/\d+/.test(next);
     // "reports-db (10.20.3.15)": a host with its address, not a subnet
     if (!existing && /^\s*[(=:]?\s*\d+\.\d+\.\d+\.\d+(?![\d./])/.test(next)) continue;
-    const saysSubnet = /\bsubnets?\b/i.test(x.s) || /^(public|private)-/i.test(name);
+    const saysSubnet = /\bsubnets?\b/i.test(x.s) || /^(public|private|priv|pub)-/i.test(name);
     if (!existing && !hasCidr && !saysSubnet) continue;
     if (/^[\w-]*(vpc)$/i.test(name)) continue;
     const s = existing ?? x.b.subnet({ name });
