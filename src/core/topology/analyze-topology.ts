@@ -14,6 +14,7 @@ import { readTextOutput } from './readers/json/read-text-output.js';
 import { prepareLines } from './readers/prepare-lines.js';
 import { FLOW_CHECKS, flowIntent, pins } from './reason/flow-paths.js';
 import { resolvePlace } from './reason/place.js';
+import { routePaths } from './reason/route-paths.js';
 import { ALL_RULES } from './rules/all-rules.js';
 import { needMoreInfo } from './rules/need-more-info.js';
 import { networkPathOk } from './rules/network-path-ok.js';
@@ -165,6 +166,7 @@ export function analyzeTopology(
     model,
     now: context.now,
     paths,
+    routePaths: routePaths(model),
     symptoms: new Set(model.symptoms.map((s) => s.kind)),
     flowFindings,
     gap: (g) => gaps.push(g),

@@ -1,4 +1,5 @@
 import { isRealId, kindOfId } from '../net/resource-ids.js';
+import { sameThingNames } from './name-families.js';
 import {
   type Endpoint,
   type Entity,
@@ -209,7 +210,32 @@ export class ModelBuilder {
     return this.get('igw', ref, () => ({ vpcs: [] }), src);
   }
   workload(ref: Ref, kind: WorkloadKind, src?: Source): Workload {
-    const w = this.get('workload', ref, () => ({ kind, privateIps: [], subnets: [], sgs: [] }), src);
+    // "es" and "elasticsearch" are one server
+    const other = ref.name
+      ? sameThingNames(normName(ref.name))
+          .map((n) => this.find('workload', n))
+          .find(Boolean)
+      : undefined;
+    const w =
+      other && !this.find('workload', ref.name!)
+        ? other
+        : this.get('workload', ref, () => ({ kind, privateIps: [], subnets: [], sgs: [] }), src);
+    if (other === w) {
+      if (ref.name) w.aliases.add(normName(ref.name));
+      if (src) addSrc(w, src);
+    }
+    if (ref.name) for (const n of sameThingNames(normName(ref.name))) w.aliases.add(n);
+    // "the grafana box" is "grafana"
+    const stem = ref.name
+      ? /^([a-z][\w-]*)\s+(?:box|host|server|instance|vm|machine)$/.exec(normName(ref.name))?.[1]
+      : undefined;
+    if (
+      stem &&
+      !this.find('vpc', stem) &&
+      !this.find('subnet', stem) &&
+      !this.all('workload').some((o) => o !== w && o.aliases.has(stem))
+    )
+      w.aliases.add(stem);
     if (w.kind === 'other' && kind !== 'other') w.kind = kind;
     return w;
   }

@@ -129,6 +129,8 @@ export interface SgRule {
 
 export interface SecurityGroup extends Entity {
   vpc?: string;
+  /** the Region the input places the group in ("the app SG in us-west-2"), when its VPC is not known */
+  region?: string;
   ingress: SgRule[];
   egress: SgRule[];
   ingressComplete: boolean;

@@ -32,3 +32,47 @@ export function parseServiceName(name: string): { region?: string; service: stri
 
 export const AZ_PATTERN =
   /\b((?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d)([a-f])\b/g;
+
+/**
+ * The names people give Regions in chat ("the Frankfurt VPC", "our Oregon account"): the console's
+ * location names, one Region each. Only names that mean one Region are listed.
+ */
+export const REGION_NICKNAMES: readonly [RegExp, string][] = [
+  [/\bn(?:orth(?:ern)?)?\.?\s*virginia\b|\bvirginia\b/i, 'us-east-1'],
+  [/\bohio\b/i, 'us-east-2'],
+  [/\bn(?:orth(?:ern)?)?\.?\s*california\b/i, 'us-west-1'],
+  [/\boregon\b/i, 'us-west-2'],
+  [/\bireland\b|\bdublin\b/i, 'eu-west-1'],
+  [/\blondon\b/i, 'eu-west-2'],
+  [/\bparis\b/i, 'eu-west-3'],
+  [/\bfrankfurt\b/i, 'eu-central-1'],
+  [/\bzurich\b|\bzürich\b/i, 'eu-central-2'],
+  [/\bstockholm\b/i, 'eu-north-1'],
+  [/\bmilan\b/i, 'eu-south-1'],
+  [/\btokyo\b/i, 'ap-northeast-1'],
+  [/\bseoul\b/i, 'ap-northeast-2'],
+  [/\bosaka\b/i, 'ap-northeast-3'],
+  [/\bsingapore\b/i, 'ap-southeast-1'],
+  [/\bsydney\b/i, 'ap-southeast-2'],
+  [/\bjakarta\b/i, 'ap-southeast-3'],
+  [/\bmelbourne\b/i, 'ap-southeast-4'],
+  [/\bmumbai\b/i, 'ap-south-1'],
+  [/\bhyderabad\b/i, 'ap-south-2'],
+  [/\bhong\s+kong\b/i, 'ap-east-1'],
+  [/\bs[ãa]o\s+paulo\b/i, 'sa-east-1'],
+  [/\bcape\s+town\b/i, 'af-south-1'],
+  [/\bbahrain\b/i, 'me-south-1'],
+  [/\btel\s+aviv\b/i, 'il-central-1'],
+];
+
+/** "the vpc in frankfurt" → "the vpc in eu-central-1": Region location names written as their codes. */
+export function regionNicknamesToCodes(s: string): string {
+  if (!/[a-z]/i.test(s)) return s;
+  let out = s;
+  for (const [re, code] of REGION_NICKNAMES)
+    out = out.replace(new RegExp(re.source, 'gi'), (m, off: number, all: string) =>
+      // a host or bucket name ("logs-archive-ireland", "ireland.example.com") keeps its word
+      /[\w.-]$/.test(all.slice(0, off)) || /^[\w.-]*[-.]\w/.test(all.slice(off + m.length)) ? m : code,
+    );
+  return out;
+}

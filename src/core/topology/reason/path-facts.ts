@@ -87,3 +87,21 @@ export function subnetsUsing(model: Model, t: RouteTable): Subnet[] {
       s.routeTable === t.key || t.subnets.includes(s.key) || (t.main && !s.routeTable && s.vpc === t.vpc),
   );
 }
+
+/** The peering joins VPCs in two Regions (by their Regions, or because the input says it is inter-Region). */
+export function isCrossRegion(model: Model, p: Peering): boolean {
+  const r1 = p.requesterRegion ?? (p.requester ? model.vpcs.get(p.requester)?.region : undefined);
+  const r2 = p.accepterRegion ?? (p.accepter ? model.vpcs.get(p.accepter)?.region : undefined);
+  if (r1 && r2) return r1 !== r2;
+  return model.claims.some(
+    (c) => c.kind === 'cross-region' && (c.about === p.key || model.peerings.size === 1),
+  );
+}
+
+/** The CIDR block on the far side of a peering, seen from `vpcKey`. */
+export function peerCidrOf(model: Model, p: Peering, vpcKey: string): string | undefined {
+  const other = otherSide(p, vpcKey);
+  const v = other ? model.vpcs.get(other) : undefined;
+  if (v?.cidrs[0]) return v.cidrs[0].cidr.text;
+  return (p.requester === vpcKey ? p.accepterCidrs[0] : p.requesterCidrs[0])?.text;
+}

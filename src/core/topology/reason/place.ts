@@ -27,7 +27,7 @@ function fromWorkload(model: Model, w: Workload, ip?: string): Place {
   const vpc =
     (vpcKey ? model.vpcs.get(vpcKey) : undefined) ??
     (theIp ? vpcForCidr(model, ipToCidr(theIp)!) : undefined);
-  const addr = theIp ? ipToCidr(theIp) : subnet?.cidr;
+  const addr = theIp ? ipToCidr(theIp) : (subnet?.cidr ?? vpc?.cidrs[0]?.cidr);
   return {
     kind: 'vpc',
     label: label(w),

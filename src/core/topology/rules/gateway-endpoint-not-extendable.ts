@@ -10,7 +10,7 @@ export const gatewayEndpointNotExtendable: Rule = (ctx) => {
   const { model } = ctx;
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const path of ctx.paths) {
+  for (const path of [...ctx.paths, ...ctx.routePaths]) {
     if (!path.checks.has('service')) continue;
     const svc = path.to.service;
     if (svc !== 's3' && svc !== 'dynamodb') continue;

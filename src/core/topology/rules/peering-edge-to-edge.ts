@@ -12,7 +12,7 @@ export const peeringEdgeToEdge: Rule = (ctx) => {
   const { model } = ctx;
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const path of ctx.paths) {
+  for (const path of [...ctx.paths, ...ctx.routePaths]) {
     if (!path.checks.has('route-fwd')) continue;
     const outside = path.to.kind === 'internet' || path.to.kind === 'service' || path.to.kind === 'onprem';
     const from = path.from.vpc;

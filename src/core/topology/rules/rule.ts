@@ -51,6 +51,11 @@ export interface RuleContext {
   model: Model;
   now: Date;
   paths: readonly Path[];
+  /**
+   * Paths a peering route stands for when it cannot be meant for the peer (a third VPC's block, the
+   * internet, on-premises, a prefix list): only the rules about peering routes look at them.
+   */
+  routePaths: readonly Path[];
   symptoms: ReadonlySet<SymptomKind>;
   flowFindings: readonly Finding[];
   gap(g: Gap): void;

@@ -3,6 +3,7 @@ import { sgRuleFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { cidrContains } from '../net/ipv4.js';
 import { idFor, label } from '../reason/lookup.js';
+import { isCrossRegion, peerCidrOf, peeringById } from '../reason/path-facts.js';
 import { sgsForSide } from '../reason/sides.js';
 import type { Rule } from './rule.js';
 
@@ -21,21 +22,31 @@ export const sgReferenceCrossRegion: Rule = (ctx) => {
           if (p.kind !== 'sg') continue;
           const other = model.sgs.get(p.group);
           const otherVpc = other?.vpc ? model.vpcs.get(other.vpc) : undefined;
-          const r1 = myVpc?.region;
-          const r2 = otherVpc?.region;
-          if (!r1 || !r2 || r1 === r2 || !otherVpc || otherVpc.key === myVpc?.key) continue;
-          const peerCidr = otherVpc.cidrs[0]?.cidr.text ?? '<PEER_VPC_CIDR>';
+          const r1 = myVpc?.region ?? sg.region;
+          const r2 = otherVpc?.region ?? other?.region;
+          // a reference over a peering the input shows to be inter-Region
+          const pcx = p.peering ? peeringById(model, p.peering) : undefined;
+          const viaCrossRegion = pcx ? isCrossRegion(model, pcx) : false;
+          if (!viaCrossRegion && (!r1 || !r2 || r1 === r2 || (otherVpc && otherVpc.key === myVpc?.key)))
+            continue;
+          if (!viaCrossRegion && !otherVpc && !other?.region) continue;
+          const peerCidr =
+            otherVpc?.cidrs[0]?.cidr.text ??
+            (pcx && myVpc ? peerCidrOf(model, pcx, myVpc.key) : undefined) ??
+            '<PEER_VPC_CIDR>';
+          const where = r2 ?? 'another Region';
           out.push(
             makeFinding({
               code: 'SG_REFERENCE_CROSS_REGION_UNSUPPORTED',
               severity: 'error',
-              title: `${label(sg)} references ${other ? label(other) : p.group} in ${r2}: SG references do not work across Regions`,
-              explanation: `${label(sg)} (${myVpc ? label(myVpc) : 'its VPC'}, ${r1}) has an ${dir} rule that names ${other ? label(other) : p.group}, a group in ${label(otherVpc)} in ${r2}. Security group references over VPC peering only work when both VPCs are in the same Region; across Regions the rule cannot match (it cannot be created, or is left stale), so the traffic is not allowed. Use the peer VPC's CIDR block instead.`,
+              title: `${label(sg)} references ${other ? label(other) : p.group} in ${where}: SG references do not work across Regions`,
+              explanation: `${label(sg)} (${myVpc ? label(myVpc) : 'its VPC'}${r1 ? `, ${r1}` : ''}) has an ${dir} rule that names ${other ? label(other) : p.group}, a group in ${otherVpc ? `${label(otherVpc)} in ` : ''}${where}${pcx ? `, across the inter-Region peering ${pcx.id ?? label(pcx)}` : ''}. Security group references over VPC peering only work when both VPCs are in the same Region; across Regions the rule cannot match (it cannot be created, or is left stale), so the traffic is not allowed. Use the peer VPC's CIDR block instead.`,
               evidence: [
                 ev(rule.src, 'the rule'),
-                ev(other?.src[0], `in ${r2}`),
+                ev(other?.src[0], `in ${where}`),
                 ev(myVpc?.src[0]),
-                ev(otherVpc.src[0]),
+                ev(otherVpc?.src[0]),
+                ev(pcx?.statusSrc ?? pcx?.src[0], 'the peering'),
               ],
               fixes: [
                 sgRuleFix(

@@ -12,7 +12,7 @@ export const transitivePeering: Rule = (ctx) => {
   const { model } = ctx;
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const path of ctx.paths) {
+  for (const path of [...ctx.paths, ...ctx.routePaths]) {
     const a = path.from.vpc?.key;
     const c = path.to.vpc?.key;
     if (!a || !c || a === c || !path.checks.has('route-fwd')) continue;

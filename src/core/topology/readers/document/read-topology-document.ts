@@ -108,12 +108,16 @@ function readJson(blk: JsonBlock, lines: readonly TextLine[]): Reading {
   return { plain: toPlain(blk.value), lineAt: (p) => jsonLineAt(blk.value, p), lines: ls, parseWarnings: [] };
 }
 
+/**
+ * A topology document has a top-level key whose value is a list or a map: "peerings: pcx-0a… (a ⟷ b)"
+ * on one line is a sentence, left to the English reader.
+ */
 function isTopologyDoc(plain: unknown): plain is Record<string, unknown> {
   return (
     typeof plain === 'object' &&
     plain !== null &&
     !Array.isArray(plain) &&
-    Object.keys(plain).some((k) => TOP_KEY.test(`${k}:`))
+    Object.entries(plain).some(([k, v]) => TOP_KEY.test(`${k}:`) && typeof v === 'object' && v !== null)
   );
 }
 

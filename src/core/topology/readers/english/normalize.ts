@@ -1,9 +1,11 @@
+import { regionNicknamesToCodes } from '../../net/regions.js';
+
 /**
  * A sentence as people type it, made regular: arrows and bullets unified, markdown emphasis and code
  * quotes dropped, whitespace single. Offsets do not matter after this: evidence quotes the raw line.
  */
 export function normalize(raw: string): string {
-  return raw
+  return regionNicknamesToCodes(raw)
     .replace(/`+/g, ' ')
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/(^|\s)\*(?=[A-Za-z][^*]*\*(?:\s|$|[.,;:!?]))([^*]+)\*/g, '$1$2')

@@ -7,6 +7,7 @@ import { cidrHasIp } from '../../reason/lookup.js';
 import { portMention, regionMentions, serviceMentions } from './mentions.js';
 import { fixTypos, normalize } from './normalize.js';
 import { readCdk } from './read-cdk.js';
+import { readCli } from './read-cli.js';
 import { readDns } from './read-dns.js';
 import { readEndpoints, readHcl } from './read-endpoints.js';
 import { readNacls, readSecurityGroups } from './read-filters.js';
@@ -14,6 +15,7 @@ import { readGateways, readOnprem, readWorkloads } from './read-gateways-workloa
 import { readIntents } from './read-intents.js';
 import { readPeering } from './read-peering.js';
 import { readRoutes } from './read-routes.js';
+import { readSgLinks } from './read-sg-links.js';
 import { readSymptoms } from './read-symptoms.js';
 import { readTgw } from './read-tgw.js';
 import { readSubnets, readVpcs } from './read-vpcs-subnets.js';
@@ -23,12 +25,14 @@ import { State } from './state.js';
 
 /** In order: things first (VPCs, subnets…), then what connects them, then what the user saw. */
 const EXTRACTORS: readonly Extractor[] = [
+  readCli,
   readVpcs,
   readSubnets,
   readPeering,
   readTgw,
   readGateways,
   readWorkloads,
+  readSgLinks,
   readOnprem,
   readRoutes,
   readEndpoints,
@@ -121,6 +125,12 @@ function finish(b: ModelBuilder, st: State): void {
     for (const n of b.all('nat')) n.vpc ??= v.key;
     for (const e of b.all('vpce')) e.vpc ??= v.key;
     for (const g of b.all('igw')) if (!g.vpcs.length) g.vpcs.push(v.key);
+  }
+  // a group placed in a Region ("the app SG in us-west-2") is in that Region's one VPC
+  for (const g of b.all('sg')) {
+    if (g.vpc || !g.region) continue;
+    const inRegion = b.all('vpc').filter((v) => v.region === g.region);
+    if (inRegion.length === 1) g.vpc = inRegion[0]!.key;
   }
   const allVpcs = b.all('vpc');
   if (st.allDefault) for (const v of allVpcs) v.isDefault ??= st.allDefault;
@@ -238,7 +248,7 @@ function finish(b: ModelBuilder, st: State): void {
   const sgNamed = (name: string, kind?: string) =>
     b.all('sg').filter((g) =>
       [g.name, g.id].some((n) => {
-        if (!n || !/^sg[-_]|[-_]sg$/i.test(n)) return false;
+        if (!n || !/^sg[-_ ]|[-_ ]sg$/i.test(n)) return false;
         const s = bare(n);
         return (
           s === name ||
@@ -265,14 +275,36 @@ function finish(b: ModelBuilder, st: State): void {
     if (gs.length === 1) w.sgs.push(gs[0]!.key);
   }
   for (const i of m.intents) {
-    // "app -> redis" with an sg-app: app is the hosts that carry it
-    if (i.from?.kind === 'name' && !i.from.name.startsWith('@') && !known(i.from)) {
-      const gs = sgNamed(i.from.name.toLowerCase());
-      if (gs.length === 1) {
-        const w = b.workload({ name: i.from.name }, 'ec2');
-        w.sgs.push(gs[0]!.key);
-        i.from = { kind: 'entity', key: w.key, ...(i.from.label ? { label: i.from.label } : {}) };
-      }
+    // "app -> redis" with an sg-app: app is the hosts that carry it (either end)
+    for (const end of ['from', 'to'] as const) {
+      const ref = i[end];
+      if (ref?.kind !== 'name' || ref.name.startsWith('@') || known(ref)) continue;
+      const gs = sgNamed(ref.name.toLowerCase());
+      if (gs.length !== 1) continue;
+      const w = b.workload({ name: ref.name }, 'ec2');
+      if (!w.sgs.includes(gs[0]!.key)) w.sgs.push(gs[0]!.key);
+      if (ref.within) w.vpc ??= ref.within;
+      i[end] = { kind: 'entity', key: w.key, ...(ref.label ? { label: ref.label } : {}) };
+    }
+    // "the database 10.2.3.4" with a db the text gave groups but no address: that is its address
+    for (const end of ['from', 'to'] as const) {
+      const ref = i[end];
+      if (ref?.kind !== 'ip' || !ref.label || b.all('workload').some((w) => w.privateIps.includes(ref.ip)))
+        continue;
+      const words = ref.label
+        .toLowerCase()
+        .split(/[\s,()]+/)
+        .filter(Boolean);
+      const dbWord = words.some((w) => DB_WORDS.has(w));
+      const cands = b
+        .all('workload')
+        .filter(
+          (w) =>
+            w.privateIps.length === 0 &&
+            w.kind !== 'lambda' &&
+            ([...w.aliases].some((a) => words.includes(a)) || (dbWord && w.kind === 'rds')),
+        );
+      if (cands.length === 1) cands[0]!.privateIps.push(ref.ip);
     }
   }
   for (const i of m.intents) {

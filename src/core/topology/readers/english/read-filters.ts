@@ -3,7 +3,8 @@ import type { Nacl, NaclEntry, SecurityGroup, SgPeer, SgRule, Workload } from '.
 import { type Cidr, parseCidr } from '../../net/ipv4.js';
 import { type PortRange, parsePortRange, parseProtocol } from '../../net/protocol.js';
 import { isRegion } from '../../net/regions.js';
-import { PORT_WORDS } from './mentions.js';
+import { PORT_WORDS, regionMentions } from './mentions.js';
+import { readSgClauses } from './read-sg-clauses.js';
 import { clean, isNameToken, vpcByPrefix } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
 
@@ -188,6 +189,7 @@ const ALLOW =
 /** Security group rules as people type them. */
 export const readSecurityGroups: Extractor = (x) => {
   if (sgListing(x)) return;
+  readSgClauses(x, { parseWhat, parsePeer, subjectSg, addRule });
   if (!/\bsg\b|\bsg-|security\s+groups?|\bsgs\b|\begress\b|\binbound\b|\boutbound\b|\bingress\b/i.test(x.s))
     return;
   let any = false;
@@ -233,7 +235,7 @@ export const readSecurityGroups: Extractor = (x) => {
     any = true;
   }
   // "sg-app (sg-0b5d…)": a name-like ID and the real one are the same group
-  for (const m of x.s.matchAll(/\b(sg-[a-z][\w-]*)\s*\(\s*(sg-[0-9a-f]{8,17})\s*\)/gi)) {
+  for (const m of x.s.matchAll(/\b(sg-[a-z][\w-]*|[a-z][\w-]*[-_]sg)\s*\(\s*(sg-[0-9a-f]{8,17})\s*\)/gi)) {
     x.b.sg({ id: m[2]!, name: m[1]! });
     any = true;
   }
@@ -389,6 +391,53 @@ export const readSecurityGroups: Extractor = (x) => {
       addSrc(g, x.src);
       any = true;
     }
+  }
+  // "sg-0d… (the app SG in us-west-2)", "sg-0c… which is the us-west-2 worker SG", "eu-central-1 cache SG
+  // sg-0b…", "the redis SG in eu-central-1": the Region the group is in
+  const REG = String.raw`([a-z]{2}(?:-gov)?-[a-z]+-\d)`;
+  const placed = new Set<string>();
+  for (const m of x.ids.filter((i) => i.kind === 'sg')) {
+    const after = x.s.slice(m.index + m.id.length, m.index + m.id.length + 70);
+    const before = x.s.slice(Math.max(0, m.index - 50), m.index);
+    const r =
+      regionMentions(/^\s*\(([^)]*)\)/.exec(after)?.[1] ?? '')[0]?.region ??
+      new RegExp(
+        `^\\s*(?:,\\s*|\\s+)(?:which\\s+is\\s+|that'?s\\s+|is\\s+|=\\s*|lives\\s+)?(?:in\\s+)?(?:the\\s+)?${REG}\\b`,
+        'i',
+      ).exec(after)?.[1] ??
+      new RegExp(
+        `^\\s*(?:,\\s*|\\s+)(?:which\\s+is|that'?s|=)\\s+(?:the\\s+|our\\s+)?${REG}\\s+(?:[\\w-]+\\s+){0,2}(?:sg|security\\s+group)\\b`,
+        'i',
+      ).exec(after)?.[1] ??
+      new RegExp(`${REG}\\s+(?:[\\w-]+\\s+){0,2}(?:sg|security\\s+group)s?\\s*[(:=]?\\s*$`, 'i').exec(
+        before,
+      )?.[1];
+    if (!r) continue;
+    const g = x.b.sg({ id: m.id });
+    g.region ??= r;
+    placed.add(m.id.toLowerCase());
+    any = true;
+  }
+  for (const m of x.s.matchAll(
+    new RegExp(
+      `\\b(?:${REG}\\s+((?:[A-Za-z][\\w-]*\\s+){0,2}?)(?:sg|security\\s+group)\\b(?!\\s*[(:=]?\\s*sg-)|((?:[A-Za-z][\\w-]*\\s+){1,2}?)(?:sg|security\\s+group)\\s+(?:is\\s+|lives\\s+)?in\\s+(?:the\\s+)?${REG}\\b)`,
+      'gi',
+    ),
+  )) {
+    const region = m[1] ?? m[4]!;
+    // already placed by its ID ("(the app SG in us-west-2)" after "from sg-0d…")
+    const idBefore = x.ids.filter((i) => i.kind === 'sg' && i.index < (m.index ?? 0)).pop();
+    if (
+      idBefore &&
+      placed.has(idBefore.id.toLowerCase()) &&
+      /^[^;.]*$/.test(x.s.slice(idBefore.index, m.index))
+    )
+      continue;
+    const who = (m[2] ?? m[3] ?? '').trim().split(/\s+/).pop();
+    if (!who || !isNameToken(who) || /^(the|that|this|app'?s)$/i.test(who)) continue;
+    const g = subjectSg(x, (m.index ?? 0) + m[0].length) ?? sgByName(x, who);
+    g.region ??= region;
+    any = true;
   }
   // "security group allows everything" / "SGs are wide open"
   if (

@@ -42,7 +42,7 @@ export const readGateways: Extractor = (x) => {
   const natIds = x.ids.filter((i) => i.kind === 'nat');
   const saysNat = /\bnat(?:\s+gateway|\s+gw|gw)?\b/i.test(x.s);
   if (
-    /\b(?:no|without(?:\s+a)?|don't\s+have\s+(?:a|any)|there'?s\s+no|never\s+(?:added|created)\s+a)\s+nat(?:\s+gateways?|\s+gw)?\b(?!\s+(?:once|after|when|if|anymore|once))/i.test(
+    /\b(?:no|without(?:\s+a)?|don't\s+have\s+(?:a|any)|there'?s\s+no|never\s+(?:added|created|made|built)\s+an?|we\s+never\s+(?:added|created|made|built)\s+an?)\s+nat(?:\s+gateways?|\s*-?\s*gws?|\s+instances?)?\b(?!\s+(?:once|after|when|if|anymore|once))/i.test(
       x.s,
     ) &&
     !/\bno\s+nat\b[^.]*\b(once|after|when)\b/i.test(x.s)
@@ -100,7 +100,7 @@ const KIND_WORDS: [RegExp, WorkloadKind][] = [
   [/\beks\b|\bpods?\b|\bnodes?\b/i, 'eks'],
 ];
 
-function kindOfName(n: string): WorkloadKind {
+export function kindOfName(n: string): WorkloadKind {
   for (const [re, k] of KIND_WORDS) if (re.test(n)) return k;
   return 'ec2';
 }

@@ -140,9 +140,19 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   const words = p.split(/\s+/).map(clean).filter(Boolean);
   // "clickhouse in the warehouse vpc": the thing, resolved once the whole text is read, inside that VPC
   const thingIn = /^([A-Za-z][\w.-]*)\s+(?:in|on|inside)\s+(?:the\s+)?(.+)$/i.exec(p);
+  // a known thing placed in a VPC the input had not tied it to yet
+  const knownThing = thingIn ? x.b.find('workload', thingIn[1]!) : undefined;
+  if (knownThing && !knownThing.vpc && !knownThing.subnets.length) {
+    const inner = placeRef(x, thingIn![2]!);
+    const v =
+      inner?.ref.kind === 'entity'
+        ? x.b.all('vpc').find((k) => k.key === (inner.ref as { key: string }).key)
+        : undefined;
+    if (v) knownThing.vpc = v.key;
+  }
   if (
     thingIn &&
-    !x.b.find('workload', thingIn[1]!) &&
+    !knownThing &&
     !/^(?:instances?|boxes|box|hosts?|servers?|vms?|machines?|pods?|nodes?|tasks?|containers?|things|stuff|everything|apps?)$/i.test(
       thingIn[1]!,
     )
@@ -418,6 +428,17 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => [string, number | undefined]][] =
   ],
 ];
 
+const FAIL_WORD = String.raw`(?:ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ECONNRESET|(?:connect(?:ion)?\s+)?time[ -]?outs?|timed?\s+out|times?\s+out|timing\s+out|hangs?|hanging|hung|stalls?|fails?|failing|failed|errors?|refused|(?:connection\s+)?resets?|403s?|access\s*denied|5\d\d)`;
+const FAIL_TO = new RegExp(
+  String.raw`(?:^|[.;!?]\s+|,\s*)(?:but\s+|and\s+|now\s+|then\s+)?((?:[\w./:-]+\s+){0,4}?[\w./:()-]+)?\s*(?:still\s+|just\s+|now\s+|keeps?\s+|always\s+)?(?:get(?:s|ting)?\s+|got\s+|see(?:s|ing)?\s+|throw(?:s|ing)?\s+|hit(?:s|ting)?\s+|return(?:s|ing)?\s+)?(?:an?\s+|the\s+)?${FAIL_WORD}\s+(?:errors?\s+)?(?:when\s+|while\s+|on\s+)?(?:connecting|talking|trying\s+to\s+(?:connect|reach|talk|call|hit|get)|calling|reaching|hitting|sending|posting|uploading|writing|reading|querying|going|getting)?\s*(?:to|into|towards|from)\s+(?:the\s+)?(.+?)(?=$|[,;!?]|\.\s|\s+(?:over|via|since|after|because|but|and\s+(?!\d)|though|even|when|just|from|anymore|every|each)\b|\s+\()`,
+  'i',
+);
+
+const WANT = new RegExp(
+  String.raw`\b(?:i|we|you)?\s*(?:want|need|needs|wanted|trying\s+to\s+(?:get|make|let)|try\s+to\s+(?:get|make|let)|expect|expected|would\s+like)\s+(?:for\s+)?(?:the\s+)?((?:[\w./:-]+\s+){0,3}?[\w./:-]+)\s+to\s+(?:be\s+able\s+to\s+)?${VERBS}\s+(?:the\s+)?(.+?)(?=$|[,;!?]|\.\s|\s+(?:through|via|over|across|but|and|so|because|since|from)\b)`,
+  'i',
+);
+
 /** The path the user cares about: "A can't reach C", "from X to Y", curl/psql errors, "needs S3". */
 export const readIntents: Extractor = (x) => {
   const s = x.s;
@@ -481,6 +502,26 @@ export const readIntents: Extractor = (x) => {
     add(x, whoRef && whoRef.ref.kind !== 'name' ? whoRef.ref : undefined, to, p ?? port);
     return;
   }
+  // "instances in subnet-… don't appear in fleet manager", "SSM agent offline", "TargetNotConnected":
+  // the agent on the instance cannot reach the Systems Manager endpoints
+  const ssm =
+    /^(.*?)\b(?:don't|doesn't|do\s+not|does\s+not|never|not|aren't|isn't|won't|stopped|no\s+longer)\s+(?:\w+\s+)?(?:show(?:ing)?\s+up|appear(?:ing)?|register(?:ing|ed)?|listed|visible|connect(?:ing)?|come\s+online|online)\b[^.]*\b(?:fleet\s+manager|systems\s+manager|ssm|session\s+manager|managed\s+(?:nodes?|instances?))\b/i.exec(
+      s,
+    ) ??
+    /^(.*?)\b(?:ssm\s+agent|amazon-ssm-agent)\b[^.]*\b(?:offline|can't\s+connect|connection\s+(?:lost|failed|timed?\s*out)|not\s+connected|timeout|timed\s+out)\b|^(.*?)\bTargetNotConnected\b/i.exec(
+      s,
+    );
+  if (ssm) {
+    const who = (ssm[1] ?? ssm[2] ?? '').trim().replace(/[,:;]+$/, '');
+    const from = who ? placeRef(x, who) : undefined;
+    add(
+      x,
+      from && from.ref.kind !== 'service' && from.ref.kind !== 'internet' ? from.ref : undefined,
+      { ref: { kind: 'service', service: 'ssm', ...(x.st.region ? { region: x.st.region } : {}) } },
+      443,
+    );
+    return;
+  }
   // "kibana (vpc-obs 10.90.0.0/16, 10.90.4.11) -> elastic in the search vpc (…) over tgw-…, times out"
   const a =
     ARROW.exec(s) ??
@@ -501,12 +542,29 @@ export const readIntents: Extractor = (x) => {
       return;
     }
   }
-  const ft =
-    /\b(?:moved|migrated|moving|migrating|copied|copying|switched|upgraded|changed)\b[^.]{0,30}\bfrom\b/i.test(
+  // "i want X to talk to Z through Y", "we need the api to reach the db"
+  const want = WANT.exec(s);
+  if (want) {
+    const from = placeRef(x, want[1]!);
+    const to = placeRef(x, want[2]!);
+    if (from && to) {
+      add(x, from.ref, to, to.port ?? port);
+      return;
+    }
+  }
+  const ft0 =
+    /\b(?:moved|migrated|moving|migrating|copied|copying|switched|upgraded|changed|removed|deleted|took|taken)\b[^.]{0,30}\bfrom\b/i.test(
       s,
     )
       ? null
       : FROM_TO.exec(s);
+  // "from" and "to" in one clause: not across "and pointed …" or a sentence of its own
+  const ft =
+    ft0 &&
+    !/\s(?:and|but|so|then)\s|[;]/i.test(ft0[1]!.replace(/\([^)]*\)/g, '')) &&
+    ft0[1]!.split(/\s+/).length <= 8
+      ? ft0
+      : null;
   if (
     ft &&
     !/\b(?:allows?|deny|route|peered|peering|traffic)\s*$/i.test(
@@ -550,6 +608,22 @@ export const readIntents: Extractor = (x) => {
     add(x, from?.ref, to ?? { ref: { kind: 'internet' } }, to?.port ?? port ?? 443);
     return;
   }
+  // "box in priv-b can't apt-get update", "we can't pip install anything": the internet
+  const toolNeg = new RegExp(
+    `(?:^|[.;!?]\\s+|,\\s*)((?:[\\w./:()-]+\\s+){0,5}?[\\w./:()-]+)?\\s*${NEG}\\s+(?:even\\s+)?(?:do\\s+(?:an?\\s+)?)?(apt(?:-get)?|yum|dnf|pip3?|npm|yarn|docker\\s+pull|git\\s+clone|go\\s+get|download\\s+(?:packages|updates|anything)|install\\s+(?:packages|anything)|update\\s+packages|pull\\s+(?:images?|packages))\\b`,
+    'i',
+  ).exec(s);
+  if (toolNeg && !/amazonaws\.com/i.test(s)) {
+    const who = toolNeg[1]?.trim();
+    const from = who && !/^(?:i|we|you|they|it|still)$/i.test(who) ? placeRef(x, who) : undefined;
+    add(
+      x,
+      from && from.ref.kind !== 'service' && from.ref.kind !== 'internet' ? from.ref : undefined,
+      { ref: { kind: 'internet', label: toolNeg[2]! } },
+      443,
+    );
+    return;
+  }
   const c = CANT.exec(s) ?? CANT0.exec(s);
   if (c) {
     // "… can't reach Y from Z": the source comes after
@@ -570,6 +644,34 @@ export const readIntents: Extractor = (x) => {
     const to = placeRef(x, c[3]!);
     if (to) {
       add(x, fromRef?.ref, to, to.port ?? port);
+      return;
+    }
+  }
+  // "tasks get ETIMEDOUT connecting to the rds endpoint", "web still times out to 10.6.3.14:443",
+  // "jobs hang when talking to the db": the failure word first, then where it was going
+  const failTo = FAIL_TO.exec(s);
+  if (failTo) {
+    const to = placeRef(x, failTo[2]!);
+    const subj = failTo[1]?.trim();
+    const from =
+      subj && !/^(?:i|we|you|it|they|this|that|everything|nothing|still|just|now)$/i.test(subj)
+        ? placeRef(x, subj)
+        : undefined;
+    if (to && !(to.ref.kind === 'name' && /^(?:it|them|that|this)$/i.test(to.ref.name))) {
+      add(x, from && from.ref.kind !== 'service' ? from.ref : undefined, to, to.port ?? port);
+      return;
+    }
+  }
+  // "the billing lambda calls payments-api on 8080 directly and gets connect timeouts"
+  const callsPort =
+    /(?:^|[.;!?]\s+|,\s*)((?:[\w./:()-]+\s+){0,5}?[\w./:()-]+)\s+(?:calls?|hits?|quer(?:y|ies)|talks?\s+to|connects?\s+to|reaches|sends?\s+\w+\s+to|posts?\s+to|polls?|scrapes?)\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+)\s+(?:on|at|via)\s+(?:port\s+|tcp\s*\/?\s*)?(\d{2,5})\b/i.exec(
+      s,
+    );
+  if (callsPort && new RegExp(FAIL_WORD, 'i').test(s.slice((callsPort.index ?? 0) + callsPort[0].length))) {
+    const to = placeRef(x, callsPort[2]!);
+    const from = placeRef(x, callsPort[1]!);
+    if (to) {
+      add(x, from && from.ref.kind !== 'service' ? from.ref : undefined, to, Number(callsPort[3]));
       return;
     }
   }
@@ -708,7 +810,7 @@ export const readIntents: Extractor = (x) => {
   }
   // "calls to api.stripe.com time out", "requests to 10.2.3.4 hang"
   const callsTo =
-    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?|curls?|wget|pings?|ssh)\s+(?:to|into|towards)\s+(?:the\s+)?((?:our|my|their|your)\s+[\w.:/-]+|[\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
+    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?|curls?|wget|pings?|ssh|psql|mysql|redis-cli|mongosh|nc|telnet|grpc|rdp|scp|rsync|kafka|producers?|consumers?)\s+(?:to|into|towards)\s+(?:the\s+)?((?:our|my|their|your)\s+[\w.:/-]+|[\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
       s,
     );
   if (callsTo) {

@@ -17,6 +17,11 @@ const PAIRS: RegExp[] = [
     'gi',
   ),
   new RegExp(`${SIDE}\\s+(?:and|&)\\s+${SIDE}\\s+(?:are|were)\\s+(?:already\\s+)?peered`, 'gi'),
+  // "the pcx-0c… between Billing (…) and Ledger (…)", "peering is active (pcx-… between web … and reports …)"
+  new RegExp(
+    `\\bpcx-[\\w-]+\\s*,?\\s*(?:\\(\\s*)?(?:between|from|connecting|joining|linking)\\s+${SIDE}\\s+(?:and|to|&|with)\\s+${SIDE}`,
+    'gi',
+  ),
   new RegExp(`\\bpeer(?:ing)?\\s+${SIDE}\\s+(?:with|to|and)\\s+${SIDE}`, 'gi'),
 ];
 
@@ -38,6 +43,30 @@ function side(x: Sentence, raw: string): Vpc | undefined {
   // "it's peered to B", "this vpc peers with C": the VPC being talked about
   if (/^(?:s|it|its|it's|this(?:\s+vpc)?|that(?:\s+vpc)?|ours?)$/i.test(raw.trim()) && x.st.lastVpc)
     return x.st.lastVpc;
+  // another kind of ID, or a state ("pcx-0a…", "active"), is not a side
+  if (
+    /^(?:pcx|igw|nat|tgw|vpce|rtb|sg|subnet|acl|eni)-/i.test(raw.trim()) ||
+    /^(?:active|pending|failed|rejected|expired|deleted)$/i.test(clean(raw))
+  )
+    return undefined;
+  // "a <-> b <-> c": a single letter between arrows is a name, not an article
+  if (/^[a-z]$/i.test(raw.trim())) {
+    const n = raw.trim();
+    return x.b.find('vpc', n) ?? x.b.vpc({ name: n.toUpperCase() });
+  }
+  // "team B's vpc", "the partner's VPC": the owner names it
+  const poss = /^(?:the\s+|our\s+)?(?:[\w-]+\s+)?([\w-]+)'s\s+vpc(?![\w-])/i.exec(raw.trim());
+  if (poss && !/^(?:partner|vendor|customer|other|their|team)$/i.test(poss[1]!)) {
+    const n = clean(poss[1]!);
+    const inner0 = /\(([^)]*)\)/.exec(raw)?.[1] ?? '';
+    const v = x.b.find('vpc', n) ?? x.b.vpc({ name: n });
+    for (const c of inner0.match(/\d+\.\d+\.\d+\.\d+\/\d+/g) ?? []) {
+      const cidr = parseCidr(c);
+      if (cidr && !v.cidrs.some((k) => k.cidr.text === cidr.text)) v.cidrs.push({ cidr, src: x.src });
+    }
+    addSrc(v, x.src);
+    return v;
+  }
   const inner = /\(([^)]*)\)/.exec(raw)?.[1] ?? /\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}/.exec(raw)?.[0] ?? '';
   const head = raw
     .replace(/^(?:(?:the|our|their|theirs|ours|a|an|partner|other|default|[\w-]+'s)\s+)+/i, '')

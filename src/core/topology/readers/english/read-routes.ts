@@ -3,11 +3,11 @@ import type { Route, RouteTable, RouteTargetKind, Vpc } from '../../model/types.
 import { parseCidr } from '../../net/ipv4.js';
 import { kindOfId } from '../../net/resource-ids.js';
 import { clean, isNameToken, vpcByPrefix, vpcIn } from './refs.js';
-import type { Extractor, Sentence } from './sentence.js';
+import { type Extractor, makeSentence, type Sentence } from './sentence.js';
 
 const DEST = String.raw`(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}|0\/0|pl-[\w-]+|(?:the\s+)?default(?:\s+route)?)`;
-const SEP = String.raw`\s*(?:->|=>|:|=|\bvia\b|\bto\b|\bpoints?\s+(?:to|at)\b|\bpointing\s+(?:to|at)\b|\btargets?\b|\bgoes\s+(?:to|via|through|out)\b|\bthrough\b|\bout\s+(?:the|to)\b|\bis\b)\s*(?:the\s+|an?\s+)?`;
-const TARGET = String.raw`(local|igw-[\w-]+|nat-[\w-]+|pcx-[\w-]+|tgw-(?!attach|rtb)[\w-]+|vpce-[\w-]+|eni-[\w-]+|i-[0-9a-f]{8,17}|vgw-[\w-]+|eigw-[\w-]+|igw\b|internet\s+gateway|nat(?:\s+gateway|\s+gw|gw)?\b|peering(?:\s+connection)?|pcx\b|tgw\b|transit\s+gateway|vgw\b|vpn(?:\s+gateway)?|blackhole|nat\s+instance|firewall)`;
+const SEP = String.raw`\s*(?:->|=>|:|=|\bvia\b|\bto\b|\bat\b|\binto\b|\bpoints?\s+(?:to|at)\b|\bpointing\s+(?:to|at)\b|\bpointed\s+(?:to|at)\b|\btargets?\b|\bgoes\s+(?:to|via|through|out)\b|\bthrough\b|\bout\s+(?:the|to)\b|\bis\b)\s*(?:the\s+|an?\s+|our\s+|its\s+)?`;
+const TARGET = String.raw`(local|igw-[\w-]+|nat-[\w-]+|pcx-[\w-]+|tgw-(?!attach|rtb)[\w-]+|vpce-[\w-]+|eni-[\w-]+|i-[0-9a-f]{8,17}|vgw-[\w-]+|eigw-[\w-]+|igw\b|internet\s+gateway|nat(?:\s+gateway|\s+gw|gw)?\b|(?:[\w-]+\s+)?peering(?:\s+connection)?|pcx\b|tgw\b|transit\s+gateway|vgw\b|vpn(?:\s+gateway)?|blackhole|nat\s+instance|firewall)`;
 const ROUTE = new RegExp(`${DEST}${SEP}${TARGET}`, 'gi');
 const LOCAL = /(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s+(?:is\s+|->\s*|:\s*)?local\b/gi;
 const TABLE_PHRASE =
@@ -41,8 +41,19 @@ function targetOf(x: Sentence, raw: string, vpc?: Vpc): { kind: RouteTargetKind;
     [/^(vgw|vpn|vpn gateway)$/, 'vgw'],
     [/^firewall$/, 'vpce'],
   ];
+  // "the dev-shared peering": the peering of those VPCs, or of that name
+  const qual = /^([\w-]+)\s+peering(?:\s+connection)?$/.exec(t)?.[1];
+  if (qual && !/^(?:the|a|vpc|our|that|this|same)$/.test(qual)) {
+    const words = qual.split(/[-_]/);
+    const hit = x.b.all('pcx').filter((p) => {
+      if (p.aliases.has(qual)) return true;
+      const names = [p.requester, p.accepter].map((k) => x.b.all('vpc').find((v) => v.key === k));
+      return names.every((v) => v && words.some((w) => v.aliases.has(w) || v.name?.toLowerCase() === w));
+    });
+    if (hit.length === 1) return { kind: 'pcx', ...(hit[0]!.id ? { id: hit[0]!.id } : { id: hit[0]!.key }) };
+  }
   for (const [re, kind] of generic) {
-    if (!re.test(t)) continue;
+    if (!re.test(t.replace(/^[\w-]+\s+(?=peering)/, ''))) continue;
     // the one such thing the input knows of, in this VPC if it can tell
     const id = knownId(x, kind, vpc);
     return { kind, ...(id ? { id } : {}) };
@@ -180,6 +191,7 @@ function pushRoute(t: RouteTable, r: Route): void {
 /** Route lines: "10.2.0.0/16 -> pcx-…", "0.0.0.0/0 via nat-…", "pl-… → vpce-…", "10.0.0.0/16 local". */
 export const readRoutes: Extractor = (x) => {
   if (consoleTable(x)) return;
+  if (perSubnetSegments(x)) return;
   const found: { index: number; route: Route }[] = [];
   // "priv-a -> rtb-0c4d…, priv-b -> rtb-0d5e…; both have …": each subnet and its table
   const pairs: RouteTable[] = [];
@@ -262,7 +274,7 @@ export const readRoutes: Extractor = (x) => {
   }
   const ti = found.length ? tableIn(x, found[0]!.index) : tableIn(x, x.s.length, false);
   if (ti === null) return;
-  const t = ti ?? (found.length ? x.st.lastTable : undefined);
+  const t = ti ?? (found.length ? (subnetTableBefore(x, found[0]!.index) ?? x.st.lastTable) : undefined);
   // "rtb-ops-db (db subnets): …": the subnets that use it
   const users = /\brtb-[\w-]+\s*\(\s*(?:the\s+)?([A-Za-z][\w-]*)\s+subnets?\b/i.exec(x.s)?.[1];
   if (t && users && isNameToken(users)) {
@@ -277,7 +289,12 @@ export const readRoutes: Extractor = (x) => {
       associate(x, t);
       x.st.lastTable = t;
     }
-    noRoutes(x, t);
+    const says = /\broute|\brtb\b|\brt\b|\broute\s*table/i.test(x.s);
+    if (ONLY_LOCAL.test(x.s)) {
+      const subnetHead = subnetTableBefore(x, x.s.search(ONLY_LOCAL));
+      if (onlyLocal(x, t ?? subnetHead ?? (says ? fallbackTable(x) : undefined))) return;
+    }
+    noRoutes(x, t ?? (says && NO_ROUTE_WORD.test(x.s) ? fallbackTable(x) : undefined));
     return;
   }
   // "… in the public subnet, the private subnets 0.0.0.0/0 -> nat": the subnets named just before the routes
@@ -329,6 +346,103 @@ export const readRoutes: Extractor = (x) => {
   x.hit = true;
   noRoutes(x, table);
 };
+
+const NO_ROUTE_WORD = /\b(?:no|without|missing|lacks?|doesn't\s+have|nothing\s+for)\b[^.;]{0,30}\broutes?\b/i;
+const ONLY_LOCAL =
+  /\b(?:only|just)\s+(?:has\s+|have\s+|got\s+)?(?:the\s+|a\s+)?local(?:\s+route)?\b|\b(?:has|have|with)\s+(?:only|just)\s+(?:the\s+|a\s+)?local\b|\bnothing\s+but\s+(?:the\s+)?local\b|\blocal\s+(?:route\s+)?only\b|\blocal\b[^.;]{0,25}\bnothing\s+else\b|\b(?:only|just)\s+(?:the\s+)?(?:default\s+)?local\s+route\b/i;
+
+/**
+ * "its route table just has the local route (10.40.0.0/16)", "only local", "nothing but local": the
+ * table holds the local route and nothing else. With the block said, that is the whole table; without
+ * it, at least there is no default route.
+ */
+function onlyLocal(x: Sentence, t: RouteTable | undefined): boolean {
+  if (!t || !ONLY_LOCAL.test(x.s)) return false;
+  const c =
+    /\blocal(?:\s+route)?\s*\(?\s*(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})/i.exec(x.s)?.[1] ??
+    /(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s*\)?\s*(?:->\s*|is\s+|:\s*)?local\b/i.exec(x.s)?.[1];
+  const cidr = c ? parseCidr(c) : undefined;
+  if (cidr) {
+    pushRoute(t, { cidr, target: { kind: 'local', id: 'local' }, src: { ...x.src } });
+    t.complete = true;
+  } else {
+    const any = parseCidr('0.0.0.0/0')!;
+    if (!t.noRouteFor?.some((k) => k.text === any.text)) t.noRouteFor = [...(t.noRouteFor ?? []), any];
+  }
+  addSrc(t, x.src);
+  x.st.lastTable = t;
+  x.hit = true;
+  return true;
+}
+
+/** The table a sentence means when it names none: the one talked about, or the subnet's being talked about. */
+function fallbackTable(x: Sentence): RouteTable {
+  if (x.st.lastTable) return x.st.lastTable;
+  const s = x.st.lastSubnet;
+  if (s) {
+    const own = s.routeTable ? x.b.all('rtb').find((k) => k.key === s.routeTable) : undefined;
+    if (own) return own;
+    const t = x.b.routeTable({ name: `route table of ${s.name ?? s.id}` });
+    s.routeTable = t.key;
+    if (!t.subnets.includes(s.key)) t.subnets.push(s.key);
+    if (s.vpc) t.vpc ??= s.vpc;
+    return t;
+  }
+  const v = x.st.lastVpc;
+  if (v) return Object.assign(x.b.routeTable({ name: `${v.name ?? v.id} route table` }), { vpc: v.key });
+  return x.b.routeTable({ name: 'the route table' });
+}
+
+const SEGMENT_HEAD =
+  /(?:^|[,;]\s*|\.\s+)((?:[a-z0-9]+-)*(?:priv|private|pub|public|app|db|data|web|isolated|protected|subnet)(?:-[a-z0-9]+)*|subnet-[0-9a-f]{8,17})\s*(?:\([^)]*\)\s*)?:\s+/gi;
+
+/**
+ * "priv-a: 0.0.0.0/0 -> nat-…, priv-b: just local": one line, a table per subnet. Each "<subnet>: …"
+ * part is read on its own, so its routes go to that subnet's table.
+ */
+function perSubnetSegments(x: Sentence): boolean {
+  if (x.st.inSegment || /\baws\s+[a-z0-9]+\s+[a-z-]+/.test(x.s)) return false;
+  const heads = [...x.s.matchAll(SEGMENT_HEAD)];
+  if (heads.length < 2) return false;
+  x.st.inSegment = true;
+  try {
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i]!;
+      const start = (h.index ?? 0) + h[0].length - h[0].trimStart().length;
+      const end = i + 1 < heads.length ? (heads[i + 1]!.index ?? x.s.length) : x.s.length;
+      const text = x.s.slice(start, end).replace(/^[,;.\s]+/, '');
+      const name = h[1]!;
+      if (!x.b.find('subnet', name)) x.b.subnet(/^subnet-/i.test(name) ? { id: name } : { name }, x.src);
+      const sub = makeSentence(x.raw, text, x.line, x.b, x.st, x.now);
+      sub.src = x.src;
+      readRoutes(sub);
+      if (sub.hit) x.hit = true;
+    }
+  } finally {
+    x.st.inSegment = false;
+  }
+  return true;
+}
+
+/**
+ * "the other private subnets (private-app) … they have 0.0.0.0/0 -> nat-…": routes after a subnet the
+ * line names are that subnet's table, not the table talked about before.
+ */
+function subnetTableBefore(x: Sentence, at: number): RouteTable | undefined {
+  const head = x.s.slice(0, at).toLowerCase();
+  const named = x.b
+    .all('subnet')
+    .filter((s) => [s.id, s.name].some((n) => n && n.length >= 3 && lastWordAt(head, n) >= 0));
+  if (named.length !== 1) return undefined;
+  const s = named[0]!;
+  const own = s.routeTable ? x.b.all('rtb').find((k) => k.key === s.routeTable) : undefined;
+  if (own) return own;
+  const t = x.b.routeTable({ name: `route table of ${s.name ?? s.id}` });
+  s.routeTable = t.key;
+  if (!t.subnets.includes(s.key)) t.subnets.push(s.key);
+  if (s.vpc) t.vpc ??= s.vpc;
+  return t;
+}
 
 /** Where the word `w` last occurs in `s` (whole word, any case), or -1. */
 function lastWordAt(s: string, w: string): number {

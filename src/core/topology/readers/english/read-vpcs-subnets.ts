@@ -1,6 +1,7 @@
 import { addSrc } from '../../model/builder.js';
 import type { Subnet, Vpc } from '../../model/types.js';
 import { parseCidr } from '../../net/ipv4.js';
+import { isRegion } from '../../net/regions.js';
 import { azMentions, regionMentions } from './mentions.js';
 import { clean, isNameToken, roleOfName, SUBNET_NAME } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
@@ -89,7 +90,7 @@ export const readVpcs: Extractor = (x) => {
     )
       addCidr(v, pre!, x);
     // "main vpc (… vpc-…)" in us-west-2
-    const lead = /\b(?:in|to)\s+([a-z]{2}(?:-gov)?-[a-z]+-\d)\s*\([^)]*$/i.exec(
+    const lead = /(?:^|[\s,(])([a-z]{2}(?:-gov)?-[a-z]+-\d)\s*\([^)]*$/i.exec(
       x.s.slice(Math.max(0, m.index - 60), m.index),
     )?.[1];
     if (lead && !v.region) v.region = lead;
@@ -97,6 +98,17 @@ export const readVpcs: Extractor = (x) => {
   for (const re of [VPC_NAME_AFTER, VPC_NAME_BEFORE]) {
     for (const m of x.s.matchAll(re)) {
       const name = clean(m[1]!);
+      // "the Tokyo VPC 10.80.0.0/16" (Tokyo read as ap-northeast-1): a VPC known by its Region
+      if (isRegion(name.toLowerCase())) {
+        const tail = x.s.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8);
+        if (/^\s*[(=:]?\s*vpc-/i.test(tail)) continue;
+        const v = x.b.find('vpc', name) ?? x.b.vpc({ name: name.toLowerCase() });
+        v.region ??= name.toLowerCase();
+        if (seen.has(v)) continue;
+        seen.add(v);
+        vpcAnchor(x, v, (m.index ?? 0) + m[0].length);
+        continue;
+      }
       const adjective =
         /^(main|new|old|prod|production|staging|dev|shared|core|hub|spoke|legacy|central)$/i.test(name);
       if ((!isNameToken(name) && !adjective) || /^vpc-/i.test(name) || /^(vpc|vpcs)$/i.test(name)) continue;
@@ -248,7 +260,7 @@ export const readSubnets: Extractor = (x) => {
     const hasCidr = /^\s*[(=:]?\s*\d+\.\d+\.\d+\.\d+\/\d+/.test(next);
     // "reports-db (10.20.3.15)": a host with its address, not a subnet
     if (!existing && /^\s*[(=:]?\s*\d+\.\d+\.\d+\.\d+(?![\d./])/.test(next)) continue;
-    const saysSubnet = /\bsubnets?\b/i.test(x.s) || /^(public|private)-/i.test(name);
+    const saysSubnet = /\bsubnets?\b/i.test(x.s) || /^(public|private|priv|pub)-/i.test(name);
     if (!existing && !hasCidr && !saysSubnet) continue;
     if (/^[\w-]*(vpc)$/i.test(name)) continue;
     const s = existing ?? x.b.subnet({ name });

@@ -1,6 +1,7 @@
 import { normName } from '../../model/builder.js';
 import type { Subnet, Vpc } from '../../model/types.js';
 import { parseCidr } from '../../net/ipv4.js';
+import { isRegion, regionOfAz } from '../../net/regions.js';
 import type { Sentence } from './sentence.js';
 
 /** Words that are never a VPC/subnet/table name when they stand next to "vpc", "subnet"… */
@@ -28,6 +29,8 @@ export function isNameToken(t: string | undefined): t is string {
   if (/^[A-Z]\d?$/.test(clean(t))) return true;
   const n = t.toLowerCase().replace(/[^\w-]/g, '');
   if (!n || STOP.has(n)) return false;
+  // a Region or AZ ("app in us-east-1 (vpc-…)") says where, not what
+  if (isRegion(n) || regionOfAz(n)) return false;
   if (/^\d+$/.test(n)) return false;
   if (/^\d+\.\d+/.test(t)) return false;
   return /^[a-z0-9][\w-]*$/i.test(t.replace(/[.,:;)]+$/, ''));

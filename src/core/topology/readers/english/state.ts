@@ -25,6 +25,8 @@ export class State {
   ports: number[] = [];
   /** the destination the text last talked about ("… can reach the shared services", "can't reach the db") */
   lastDestination?: import('../../model/types.js').PlaceRef;
+  /** a "<subnet>: routes, <subnet>: routes" line is being read part by part */
+  inSegment?: boolean;
   /** a nslookup/dig block being read */
   dns?: { name?: string; answer: boolean; line: number };
 
