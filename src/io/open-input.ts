@@ -34,7 +34,7 @@ export function openInput(path: string): OpenedInput {
     if (code === 'EACCES') throw new InputError(`cannot read ${path}: permission denied`);
     throw new InputError(`cannot open ${path}: ${(err as Error).message}`);
   }
-  return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size, name: path };
+  return { stream: createReadStream(path, { highWaterMark: 1 << 18 }), size, name: path };
 }
 
 const GZIP_MAGIC_0 = 0x1f;
