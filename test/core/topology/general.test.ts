@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TextCase } from './english-cases.js';
 import * as general from './general-cases.js';
+import * as more from './general-more-cases.js';
 import { codes, diagnose, evidenceLines, lineOf } from './helpers.js';
 
 /**
@@ -22,6 +23,27 @@ const STILL_WEAK = new Set<string>([
   'a NAT gateway whose subnet routes the default route to the NAT itself',
   'an instance in an AZ without an attachment subnet, from describe-transit-gateway-vpc-attachments',
   'the TGW route table of the dev attachment has no route to prod',
+  // second batch (general-more-cases.ts)
+  'the DynamoDB gateway endpoint on the public table only, private subnets without a NAT',
+  'on-prem over Direct Connect trying to use the S3 gateway endpoint',
+  'a DynamoDB table in another Region through the local gateway endpoint',
+  'an interface endpoint SG with no inbound rules at all',
+  'DynamoDB traffic through the NAT gateway, no endpoint',
+  'terraform aws_security_group for the targets opens 443 while the app listens on 8080',
+  'a console inbound rules table that admits only the other app subnet',
+  'describe-network-acls egress entries that only allow 443, smtp out fails',
+  'a public subnet NACL outbound table with only 80 and 443, site times out',
+  'a private subnet NACL inbound that only admits the VPC range, yum through the NAT hangs',
+  'the acquired company VPC range sits inside ours',
+  'a spoke trying to reach on-prem through the VPN of the VPC it is peered with',
+  'the requester route table in --output table form has no route to the peer',
+  'the return route added to the main table while the subnets use a custom one',
+  'terraform aws_security_group referencing a group of the peer VPC in another Region',
+  'terraform aws_route lines without a route to the VPN range',
+  'ssh from home to an instance with only a private address in a public subnet',
+  'one VPC routes to the TGW, the other sends everything to the IGW',
+  'a TGW attachment with subnets in two AZs and instances in the third',
+  'the TGW route table of the VPN attachment without the new VPC',
 ]);
 
 function check(c: TextCase): void {
@@ -38,7 +60,7 @@ function check(c: TextCase): void {
   if (c.expect.length === 0) expect(report.counts.error, `errors: ${got.join(', ')}`).toBe(0);
 }
 
-for (const [group, cases] of Object.entries(general)) {
+for (const [group, cases] of [...Object.entries(general), ...Object.entries(more)]) {
   describe(`generalisation batch: ${group}`, () => {
     for (const c of cases as TextCase[]) {
       if (STILL_WEAK.has(c.name)) it.fails(`${c.name} (still weak)`, () => check(c));

@@ -200,10 +200,7 @@ export function readHcl(
 ): Set<number> {
   const used = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
-    const head =
-      /resource\s+"(aws_vpc_endpoint|aws_vpc|aws_subnet|aws_route|aws_nat_gateway)"\s+"([\w-]+)"\s*\{/.exec(
-        lines[i]!.text,
-      );
+    const head = /resource\s+"(aws_vpc_endpoint|aws_vpc|aws_subnet)"\s+"([\w-]+)"\s*\{/.exec(lines[i]!.text);
     if (!head) continue;
     const attrs = new Map<string, { value: string; line: number }>();
     let j = i + 1;

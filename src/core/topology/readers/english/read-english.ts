@@ -17,6 +17,7 @@ import { readPeering } from './read-peering.js';
 import { readRoutes } from './read-routes.js';
 import { readSgLinks } from './read-sg-links.js';
 import { readSymptoms } from './read-symptoms.js';
+import { applyTerraform, findTerraformBlocks } from './read-terraform.js';
 import { readTgw } from './read-tgw.js';
 import { readSubnets, readVpcs } from './read-vpcs-subnets.js';
 import { STOP } from './refs.js';
@@ -63,7 +64,22 @@ export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Da
   const hcl = readHcl(lines, (line) => makeSentence('', '', line, b, st, now));
   for (const l of readCdk(lines, b)) hcl.add(l);
   for (const l of lines) if (hcl.has(l.line)) b.model.readLines.add(l.line);
+  // Terraform resources for rules, routes and peerings: read in order with the prose around them
+  // ("db subnet nacl rules:" names the NACL the aws_network_acl_rule blocks below it fill)
+  const rest = lines.filter((l) => !hcl.has(l.line));
+  const blocks = findTerraformBlocks(rest);
+  const tf = new Map(blocks.map((k) => [k.headLine, k]));
+  for (const k of blocks)
+    for (const l of rest.slice(k.start, k.next)) {
+      hcl.add(l.line);
+      b.model.readLines.add(l.line);
+    }
   for (const l of lines) {
+    const blk = tf.get(l.line);
+    if (blk) {
+      applyTerraform(blk, makeSentence(l.text, l.text.trim(), l.line, b, st, now));
+      continue;
+    }
     if (hcl.has(l.line)) continue;
     const s = dropReportedSpeech(fixTypos(normalize(l.text)));
     if (!s) continue;

@@ -11,7 +11,7 @@ const TARGET = String.raw`(local|igw-[\w-]+|nat-[\w-]+|pcx-[\w-]+|tgw-(?!attach|
 const ROUTE = new RegExp(`${DEST}${SEP}${TARGET}`, 'gi');
 const LOCAL = /(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s+(?:is\s+|->\s*|:\s*)?local\b/gi;
 const TABLE_PHRASE =
-  /\b(?:(main)\s+(?:route\s+table|rtb|rt)\b|route\s+table\s+(?!is\b|has\b|for\b|of\b|in\b|on\b|with\b|looks\b|shows\b)([A-Za-z0-9][\w-]*)|([A-Za-z0-9][\w-]*)\s+(?:route\s+table|rtb|rt)\b|\brtb\s+([A-Za-z0-9][\w-]*))/i;
+  /\b(?:(main)\s+(?:route\s+table|rtb|rt)\b|route\s+table\s+(?!is\b|has\b|for\b|of\b|in\b|on\b|with\b|looks\b|shows\b)([A-Za-z0-9][\w-]*)|([A-Za-z0-9][\w-]*)(?:'s)?\s+(?:route\s+table|rtb|rt)\b|\brtb\s+([A-Za-z0-9][\w-]*))/i;
 const NO_ROUTE =
   /\b(?:no|without|missing(?:\s+the)?|lacks?(?:\s+a)?|doesn't\s+have\s+(?:a|any)|does\s+not\s+have\s+(?:a|any)|there'?s\s+no|nothing\s+for|isn't\s+a|not\s+a)\s+(?:return\s+)?(?:route|routes|entry)?\s*(?:back\s+)?(?:to|for|toward|towards)?\s*([\w./-]+(?:\s+vpc)?)?/gi;
 
