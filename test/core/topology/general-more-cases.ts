@@ -322,7 +322,7 @@ db sg allows 5432 from the app sg`,
   },
   {
     name: 'terraform aws_network_acl_rule deny for the VPN range before the allow',
-    input: `vpn users (10.200.0.0/16) can't reach the db 10.1.20.5:5432, vpc clients can. db subnet nacl rules:
+    input: `people in the office (10.200.0.0/16, over the site-to-site vpn) can't reach the db 10.1.20.5:5432, clients inside the vpc can. db subnet nacl rules:
 resource "aws_network_acl_rule" "deny_legacy" {
   network_acl_id = aws_network_acl.db.id
   rule_number    = 90
@@ -341,7 +341,8 @@ resource "aws_network_acl_rule" "pg" {
   from_port      = 5432
   to_port        = 5432
 }`,
-    expect: [{ code: 'NACL_INBOUND_BLOCKS_REQUEST' }],
+    expect: [{ code: 'NACL_INBOUND_BLOCKS_REQUEST', evidence: ['rule_number    = 90'] }],
+    forbid: ['NACL_INBOUND_BLOCKS_RESPONSE'],
   },
   {
     name: 'describe-network-acls egress entries that only allow 443, smtp out fails',

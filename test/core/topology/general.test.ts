@@ -29,7 +29,6 @@ const STILL_WEAK = new Set<string>([
   'a DynamoDB table in another Region through the local gateway endpoint',
   'an interface endpoint SG with no inbound rules at all',
   'DynamoDB traffic through the NAT gateway, no endpoint',
-  'terraform aws_security_group for the targets opens 443 while the app listens on 8080',
   'a console inbound rules table that admits only the other app subnet',
   'describe-network-acls egress entries that only allow 443, smtp out fails',
   'a public subnet NACL outbound table with only 80 and 443, site times out',

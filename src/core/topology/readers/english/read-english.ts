@@ -148,6 +148,19 @@ function finish(b: ModelBuilder, st: State): void {
     const inRegion = b.all('vpc').filter((v) => v.region === g.region);
     if (inRegion.length === 1) g.vpc = inRegion[0]!.key;
   }
+  // "people in the office (10.200.0.0/16)" read as a VPC, when the range is the on-prem one: it is on-prem
+  for (const v of b.all('vpc')) {
+    if (v.id || !v.cidrs.length) continue;
+    if (!v.cidrs.every((c) => m.onprem.some((o) => o.cidr.text === c.cidr.text))) continue;
+    if (b.all('subnet').some((s) => s.vpc === v.key) || b.all('rtb').some((t) => t.vpc === v.key)) continue;
+    for (const i of m.intents)
+      for (const end of ['from', 'to'] as const) {
+        const ref = i[end];
+        if (ref?.kind === 'entity' && ref.key === v.key)
+          i[end] = { kind: 'onprem', ...(ref.label ? { label: ref.label } : {}) };
+      }
+    m.vpcs.delete(v.key);
+  }
   const allVpcs = b.all('vpc');
   if (st.allDefault) for (const v of allVpcs) v.isDefault ??= st.allDefault;
   for (const v of allVpcs) if (!v.region && region && allVpcs.length === 1) v.region = region;
@@ -261,17 +274,21 @@ function finish(b: ModelBuilder, st: State): void {
   // "sg-redis" on the redis box, "app-sg" for app: a group named after a workload that shows none
   const bare = (n: string) => n.toLowerCase().replace(/^sg[-_ ]+|[-_ ]+sg$/g, '');
   const DB_WORDS = new Set(['db', 'rds', 'database', 'postgres', 'mysql', 'aurora']);
+  // a group Terraform labels "app" (aws_security_group.app) is the app's, as "sg-app" or "app-sg" would be
+  const tfLabelled = (g: { src: { text: string }[] }) => g.src.some((s) => s.text.startsWith('resource "'));
   const sgNamed = (name: string, kind?: string) =>
-    b.all('sg').filter((g) =>
-      [g.name, g.id].some((n) => {
-        if (!n || !/^sg[-_ ]|[-_ ]sg$/i.test(n)) return false;
-        const s = bare(n);
-        return (
-          s === name ||
-          (s.length >= 2 && (name.endsWith(`-${s}`) || name.startsWith(`${s}-`))) ||
-          (kind === 'rds' && DB_WORDS.has(s))
-        );
-      }),
+    b.all('sg').filter(
+      (g) =>
+        (tfLabelled(g) && g.aliases.has(name)) ||
+        [g.name, g.id].some((n) => {
+          if (!n || !/^sg[-_ ]|[-_ ]sg$/i.test(n)) return false;
+          const s = bare(n);
+          return (
+            s === name ||
+            (s.length >= 2 && (name.endsWith(`-${s}`) || name.startsWith(`${s}-`))) ||
+            (kind === 'rds' && DB_WORDS.has(s))
+          );
+        }),
     );
   // "the db" lives in "db subnets"
   for (const w of b.all('workload')) {

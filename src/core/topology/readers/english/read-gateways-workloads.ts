@@ -184,6 +184,27 @@ export const readWorkloads: Extractor = (x) => {
     if (inSubnet) place(w, inSubnet);
     touched.push(w);
   }
+  // "app listens on 8080 on 10.4.2.15", "the api runs on port 3000 at 10.0.3.3"
+  for (const m of x.s.matchAll(
+    /\b(?:the\s+)?([A-Za-z][\w-]*)\s+(?:listens|is\s+listening|runs|serves)\s+on\s+(?:port\s+)?(\d{2,5})\s+(?:on|at)\s+(\d{1,3}(?:\.\d{1,3}){3})(?![\d/])/gi,
+  )) {
+    const name = clean(m[1]!);
+    if (!isNameToken(name) || STOP.has(name.toLowerCase())) continue;
+    const w = x.b.find('workload', name) ?? x.b.workload({ name }, kindOfName(name), x.src);
+    if (!w.privateIps.includes(m[3]!)) w.privateIps.push(m[3]!);
+    w.port ??= Number(m[2]);
+    touched.push(w);
+  }
+  // "alb target group health checks fail": the load balancer is a thing of the path
+  const lbWord =
+    /\b(alb|nlb|elb|load\s+balancer)\b[^.]{0,30}\b(?:health\s*checks?|target\s+group|targets?\s+(?:are\s+)?unhealthy)/i.exec(
+      x.s,
+    );
+  if (lbWord && !x.b.all('workload').some((k) => k.kind === 'elb')) {
+    const lb = x.b.workload({ name: lbWord[1]!.toLowerCase() }, 'elb', x.src);
+    x.hit = true;
+    addSrc(lb, x.src);
+  }
   // "worker instance 10.3.1.9", "build box 10.0.4.4"
   for (const m of x.s.matchAll(
     /\b([A-Za-z][\w-]*\s+(?:box|host|server|instance|vm|node|worker|machine))\s+(\d{1,3}(?:\.\d{1,3}){3})(?![\d/])(?:\s*\(\s*(subnet-[\w-]+)\s*\))?/gi,
