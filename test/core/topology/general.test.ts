@@ -33,8 +33,6 @@ const STILL_WEAK = new Set<string>([
   'describe-network-acls egress entries that only allow 443, smtp out fails',
   'a public subnet NACL outbound table with only 80 and 443, site times out',
   'a private subnet NACL inbound that only admits the VPC range, yum through the NAT hangs',
-  'the acquired company VPC range sits inside ours',
-  'a spoke trying to reach on-prem through the VPN of the VPC it is peered with',
   'the requester route table in --output table form has no route to the peer',
   'the return route added to the main table while the subnets use a custom one',
   'terraform aws_security_group referencing a group of the peer VPC in another Region',

@@ -150,6 +150,9 @@ function finish(b: ModelBuilder, st: State): void {
   }
   // "people in the office (10.200.0.0/16)" read as a VPC, when the range is the on-prem one: it is on-prem
   for (const v of b.all('vpc')) {
+    // "vpc-a has the vpn to the office (192.168.0.0/16)": the office range is not a block of vpc-a
+    if (v.cidrs.length > 1)
+      v.cidrs = v.cidrs.filter((c) => !m.onprem.some((o) => o.cidr.text === c.cidr.text));
     if (v.id || !v.cidrs.length) continue;
     if (!v.cidrs.every((c) => m.onprem.some((o) => o.cidr.text === c.cidr.text))) continue;
     if (b.all('subnet').some((s) => s.vpc === v.key) || b.all('rtb').some((t) => t.vpc === v.key)) continue;

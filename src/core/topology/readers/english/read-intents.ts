@@ -128,7 +128,7 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   }
   // "instances in B", "the boxes in private-a": the place they are in
   const inPlace =
-    /^(?:[\w-]+\s+){0,2}?(?:instances?|boxes|box|hosts?|servers?|vms?|machines?|pods?|nodes?|tasks?|containers?|workloads?|things|stuff|everything|nothing|anything|ec2s?|apps?)\s+(?:in|on|inside|from)\s+(?:the\s+)?(.+)$/i.exec(
+    /^(?:[\w-]+\s+){0,2}?(?:instances?|boxes|box|hosts?|servers?|vms?|machines?|pods?|nodes?|tasks?|containers?|workloads?|things|stuff|everything|nothing|anything|nobody|no\s*one|every(?:one|body)|users|people|clients|ec2s?|apps?)\s+(?:in|on|inside|from)\s+(?:the\s+)?(.+)$/i.exec(
       p,
     );
   if (inPlace) {
@@ -441,7 +441,11 @@ const WANT = new RegExp(
 
 /** The path the user cares about: "A can't reach C", "from X to Y", curl/psql errors, "needs S3". */
 export const readIntents: Extractor = (x) => {
-  const s = x.s;
+  // "nobody in b can reach the office": a negative subject is a failing path from that place
+  const s = x.s.replace(
+    /\b(?:nobody|no\s*one|none\s+of\s+(?:the\s+|our\s+)?(?:boxes|instances|hosts|servers|users|people|clients|pods|nodes|tasks))\s+((?:in|on|from)\s+(?:the\s+)?[\w-]+(?:\s+vpc)?)\s+can\s+/gi,
+    "everything $1 can't ",
+  );
   if (
     /\b(?:allows?|allowing|deny|denies|permits?)\b/i.test(s) &&
     !/\bcan't|timeout|time[sd]? out|fails?\b/i.test(s)

@@ -25,7 +25,7 @@ const SYMPTOMS: [RegExp, SymptomKind][] = [
     'no-internet',
   ],
   [
-    /overlapping cidr|cidr(?:s| blocks?)? overlap|overlaps? with|InvalidVpcPeeringConnection|peering (?:request|connection)? ?(?:fails?|failed|errors?|won't (?:create|work))|can't (?:create|set up) (?:the |a )?peering/i,
+    /overlapping cidr|cidr(?:s| blocks?)? overlap|overlaps? with|InvalidVpcPeeringConnection|peering (?:request|connection)? ?(?:fails?|failed|errors?|won't (?:create|work))|can't (?:create|set up) (?:the |a )?peering|\bpeering\b[^.]{0,40}\b(?:to|in|into|is|as)\s+(?:the\s+)?["']?failed\b/i,
     'peering-create-failed',
   ],
   [

@@ -134,6 +134,20 @@ export const readVpcs: Extractor = (x) => {
       vpcAnchor(x, v, (m.index ?? 0) + m[0].length);
     }
   }
+  // "ours is 10.0.0.0/16, theirs is 10.0.128.0/20": the two sides of a peering by whose they are
+  for (const m of x.s.matchAll(
+    /\b(ours|theirs|mine|(?:our|their|my)\s+(?:vpc|side|cidr|range))\s*(?:is|=|:)\s*(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})/gi,
+  )) {
+    const c = parseCidr(m[2]!);
+    if (!c || c.bits < 8 || c.bits > 28) continue;
+    const ours = /^(?:our|ours|my|mine)\b/i.test(m[1]!);
+    const v = x.b.find('vpc', ours ? 'ours' : 'theirs') ?? x.b.vpc({ name: ours ? 'our VPC' : 'their VPC' });
+    v.aliases.add(ours ? 'ours' : 'theirs');
+    if (!v.cidrs.some((k) => k.cidr.text === c.text)) v.cidrs.push({ cidr: c, src: x.src });
+    seen.add(v);
+    addSrc(v, x.src);
+    x.hit = true;
+  }
   // "analytics 10.12.0.0/16, core 10.13.0.0/16": known VPC names followed by a block
   for (const v of x.b.all('vpc')) {
     for (const n of [v.name, ...v.aliases].filter(
