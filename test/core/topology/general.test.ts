@@ -35,7 +35,6 @@ const STILL_WEAK = new Set<string>([
   'a private subnet NACL inbound that only admits the VPC range, yum through the NAT hangs',
   'the requester route table in --output table form has no route to the peer',
   'the return route added to the main table while the subnets use a custom one',
-  'terraform aws_security_group referencing a group of the peer VPC in another Region',
   'terraform aws_route lines without a route to the VPN range',
   'ssh from home to an instance with only a private address in a public subnet',
   'one VPC routes to the TGW, the other sends everything to the IGW',

@@ -85,6 +85,7 @@ export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Da
     if (!s) continue;
     const x = makeSentence(l.text, s, l.line, b, st, now);
     for (const ex of EXTRACTORS) ex(x);
+    st.prevText = s;
     for (const m of serviceMentions(s))
       if (!b.model.services.some((k) => k.service === m.service))
         b.model.services.push({ service: m.service, src: x.src });

@@ -4,6 +4,8 @@ import type { NaclEntry, RouteTargetKind, SecurityGroup, SgPeer, SgRule, Source 
 import { parseCidr } from '../../net/ipv4.js';
 import { formatRange, parsePortRange, parseProtocol, protocolName } from '../../net/protocol.js';
 import { isRegion } from '../../net/regions.js';
+import { regionMentions } from './mentions.js';
+import { normalize } from './normalize.js';
 import type { Sentence } from './sentence.js';
 
 /** The resources people paste from their Terraform when a rule, a route or a peering is in question. */
@@ -23,6 +25,8 @@ type TfType = (typeof TYPES)[number];
 interface Attr {
   value: string;
   line: number;
+  /** a trailing `# …` comment: people note there what an ID is ("# app sg in us-east-1") */
+  comment?: string;
 }
 
 /** One `resource "type" "label" { … }` block: its top-level attributes and its nested blocks. */
@@ -50,7 +54,9 @@ export function findTerraformBlocks(lines: readonly { line: number; text: string
     let depth = 1;
     let j = i + 1;
     for (; j < lines.length && depth > 0; j++) {
-      const t = lines[j]!.text.replace(/\s+#.*$|\s+\/\/.*$/, '');
+      const raw = lines[j]!.text;
+      const comment = /\s(?:#|\/\/)\s*(.*)$/.exec(raw)?.[1];
+      const t = raw.replace(/\s+#.*$|\s+\/\/.*$/, '');
       const open = /^\s*([a-z_]+)\s*\{\s*$/.exec(t);
       if (open && depth === 1) {
         nested.push({ type: open[1]!, attrs: new Map(), line: lines[j]!.line });
@@ -58,9 +64,9 @@ export function findTerraformBlocks(lines: readonly { line: number; text: string
         continue;
       }
       const a = /^\s*([a-z_0-9]+)\s*=\s*(.+?)\s*$/.exec(t);
-      if (a && depth === 1) attrs.set(a[1]!, { value: a[2]!, line: lines[j]!.line });
-      else if (a && depth === 2 && nested.length)
-        nested[nested.length - 1]!.attrs.set(a[1]!, { value: a[2]!, line: lines[j]!.line });
+      const attr = a ? { value: a[2]!, line: lines[j]!.line, ...(comment ? { comment } : {}) } : undefined;
+      if (a && attr && depth === 1) attrs.set(a[1]!, attr);
+      else if (a && attr && depth === 2 && nested.length) nested[nested.length - 1]!.attrs.set(a[1]!, attr);
       depth += (t.match(/\{/g) ?? []).length - (t.match(/\}/g) ?? []).length;
     }
     out.push({
@@ -136,8 +142,14 @@ function sgRule(x: Sentence, attrs: Map<string, Attr>, src: Source, proto: strin
     const cidr = parseCidr(c);
     if (cidr) peers.push({ kind: 'cidr', cidr });
   }
-  for (const k of ['security_groups', 'source_security_group_id', 'referenced_security_group_id'])
-    for (const r of refsOf(attrs.get(k)?.value)) peers.push({ kind: 'sg', group: sgFor(x, r).key });
+  for (const k of ['security_groups', 'source_security_group_id', 'referenced_security_group_id']) {
+    const region = regionMentions(normalize(attrs.get(k)?.comment ?? ''))[0]?.region;
+    for (const r of refsOf(attrs.get(k)?.value)) {
+      const g = sgFor(x, r);
+      if (region) g.region ??= region;
+      peers.push({ kind: 'sg', group: g.key });
+    }
+  }
   for (const p of [...strs(attrs, 'prefix_list_ids'), ...strs(attrs, 'prefix_list_id')])
     if (p.startsWith('pl-')) peers.push({ kind: 'pl', id: p });
   if (bare(attrs, 'self') === 'true') peers.push({ kind: 'sg', group: '@self' });
@@ -154,11 +166,15 @@ function addSgRule(x: Sentence, g: SecurityGroup, egress: boolean, r: SgRule): v
 function readSecurityGroup(blk: TfBlock, x: Sentence): void {
   const name = str(blk.attrs, 'name') ?? blk.label.replace(/_/g, '-');
   // "the db sg:" just before the block is the group the block defines
-  const recent = x.st.lastSg?.src.some((s) => s.lines.some((l) => blk.headLine - l <= 2 && l < blk.headLine));
+  const recent =
+    x.st.lastSg?.src.some((s) => s.lines.some((l) => blk.headLine - l <= 2 && l < blk.headLine)) ||
+    /\b(?:sg|security\s+groups?)\b/i.test(x.st.prevText ?? '');
   const g =
     x.b.find('sg', name) ??
     x.b.find('sg', blk.label) ??
-    (recent && !x.st.lastSg!.ingress.length && !x.st.lastSg!.egress.length ? x.st.lastSg : undefined) ??
+    (recent && x.st.lastSg && !x.st.lastSg.ingress.length && !x.st.lastSg.egress.length
+      ? x.st.lastSg
+      : undefined) ??
     x.b.sg({ name }, blockSrc(blk));
   for (const a of [name, blk.label, blk.label.replace(/_/g, '-')]) g.aliases.add(a.toLowerCase());
   addSrc(g, blockSrc(blk));

@@ -30,5 +30,8 @@ export class State {
   /** a nslookup/dig block being read */
   dns?: { name?: string; answer: boolean; line: number };
 
+  /** the prose line read just before (Terraform blocks take their subject from it: "the db sg:") */
+  prevText?: string;
+
   constructor(readonly b: ModelBuilder) {}
 }
