@@ -8,6 +8,7 @@ import { portMention, regionMentions, serviceMentions } from './mentions.js';
 import { fixTypos, normalize } from './normalize.js';
 import { readCdk } from './read-cdk.js';
 import { readCli } from './read-cli.js';
+import { readConsoleTables } from './read-console-tables.js';
 import { readDns } from './read-dns.js';
 import { readEndpoints, readHcl } from './read-endpoints.js';
 import { readNacls, readSecurityGroups } from './read-filters.js';
@@ -26,6 +27,7 @@ import { State } from './state.js';
 
 /** In order: things first (VPCs, subnets…), then what connects them, then what the user saw. */
 const EXTRACTORS: readonly Extractor[] = [
+  readConsoleTables,
   readCli,
   readVpcs,
   readSubnets,
@@ -86,6 +88,7 @@ export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Da
     const x = makeSentence(l.text, s, l.line, b, st, now);
     for (const ex of EXTRACTORS) ex(x);
     st.prevText = s;
+    st.prevLine = l.line;
     for (const m of serviceMentions(s))
       if (!b.model.services.some((k) => k.service === m.service))
         b.model.services.push({ service: m.service, src: x.src });

@@ -84,7 +84,7 @@ function sgOfWorkload(x: Sentence, w: Workload): SecurityGroup {
 }
 
 /** The SG a sentence is about. */
-function subjectSg(x: Sentence, upTo: number): SecurityGroup | undefined {
+export function subjectSg(x: Sentence, upTo: number): SecurityGroup | undefined {
   const head = x.s.slice(0, upTo);
   const ids = x.ids.filter((i) => i.kind === 'sg' && i.index < upTo);
   // the group the sentence is about, not one its rules name ("22 from sg-bastion")

@@ -628,6 +628,22 @@ export const readIntents: Extractor = (x) => {
     );
     return;
   }
+  // "our site on the web box 10.0.1.20 times out for everyone": clients on the internet -> that host
+  const forAll =
+    /\b(?:the\s+|our\s+)?((?:[\w.-]+\s+){0,5}?[\w.-]+)\s+(?:times?\s+out|timed\s+out|hangs?|is\s+(?:down|unreachable)|(?:doesn't|won't)\s+load|can't\s+be\s+reached)\s+for\s+(?:everyone|everybody|all\s+(?:users|customers|visitors)|users|customers|visitors|people\s+outside|the\s+internet)\b/i.exec(
+      s,
+    );
+  if (forAll) {
+    const what = forAll[1]!.replace(
+      /^(?:site|website|web\s*site|app|api|page|service)\s+(?:on|at)\s+(?:the\s+)?/i,
+      '',
+    );
+    const to = placeRef(x, what);
+    if (to && to.ref.kind !== 'internet' && to.ref.kind !== 'service') {
+      add(x, { kind: 'internet', label: 'clients on the internet' }, to, to.port ?? port ?? 443);
+      return;
+    }
+  }
   const c = CANT.exec(s) ?? CANT0.exec(s);
   if (c) {
     // "… can't reach Y from Z": the source comes after

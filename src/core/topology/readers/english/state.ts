@@ -30,8 +30,11 @@ export class State {
   /** a nslookup/dig block being read */
   dns?: { name?: string; answer: boolean; line: number };
 
+  /** a console rule table (header row read) whose rows follow */
+  consoleTable?: import('./read-console-tables.js').ConsoleTable;
   /** the prose line read just before (Terraform blocks take their subject from it: "the db sg:") */
   prevText?: string;
+  prevLine?: number;
 
   constructor(readonly b: ModelBuilder) {}
 }
