@@ -368,6 +368,8 @@ $ aws ec2 describe-network-acls --network-acl-ids acl-0b1b2c2c3d3d4e4f5 --query 
     ]
 ]`,
     expect: [{ code: 'NACL_OUTBOUND_BLOCKS_REQUEST' }],
+    // the pasted NACL is the app subnet's: nothing is known of the mail subnet's
+    forbid: ['NACL_OUTBOUND_BLOCKS_RESPONSE'],
   },
   {
     name: 'a public subnet NACL outbound table with only 80 and 443, site times out',

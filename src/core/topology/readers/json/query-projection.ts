@@ -81,8 +81,11 @@ function isItems(n: JNode, ...keys: string[]): boolean {
  * `--query 'NetworkAcls[0].Entries'` prints the entries alone: put them back under the NACL (route
  * table, security group) the command names, so they are read as its rules.
  */
-export function rewrapSubList(value: JNode, cmd: AwsCommand | undefined): JNode {
-  if (!cmd || value.t !== 'arr') return value;
+export function rewrapSubList(value0: JNode, cmd: AwsCommand | undefined): JNode {
+  if (!cmd || value0.t !== 'arr') return value0;
+  // `NetworkAcls[].Entries` (a `[]` projection) prints a list of lists: one NACL's is its entries
+  const value = value0.items.length === 1 && value0.items[0]!.t === 'arr' ? value0.items[0]! : value0;
+  if (value.t !== 'arr') return value0;
   const id = (opt: string) => cmd.options.get(opt)?.[0];
   const wrap = (idKey: string, idValue: string, listKey: string): JNode => ({
     t: 'obj',
@@ -109,5 +112,5 @@ export function rewrapSubList(value: JNode, cmd: AwsCommand | undefined): JNode 
     id('route-table-ids')
   )
     return wrap('RouteTableId', id('route-table-ids')!, 'Routes');
-  return value;
+  return value0;
 }
