@@ -30,7 +30,6 @@ const STILL_WEAK = new Set<string>([
   'an interface endpoint SG with no inbound rules at all',
   'DynamoDB traffic through the NAT gateway, no endpoint',
   'describe-network-acls egress entries that only allow 443, smtp out fails',
-  'a private subnet NACL inbound that only admits the VPC range, yum through the NAT hangs',
   'the requester route table in --output table form has no route to the peer',
   'the return route added to the main table while the subnets use a custom one',
   'terraform aws_route lines without a route to the VPN range',

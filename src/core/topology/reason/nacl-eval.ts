@@ -1,5 +1,5 @@
 import type { Nacl, NaclEntry } from '../model/types.js';
-import { type Cidr, cidrContains, cidrsOverlap } from '../net/ipv4.js';
+import { type Cidr, cidrContains, cidrsOverlap, parseCidr } from '../net/ipv4.js';
 import { type PortRange, portInRange, protocolMatches } from '../net/protocol.js';
 
 export interface NaclVerdict {
@@ -22,8 +22,19 @@ export function entriesOf(n: Nacl, egress: boolean): NaclEntry[] {
   return n.entries.filter((e) => e.egress === egress).sort((a, b) => a.number - b.number);
 }
 
+/**
+ * "Somewhere on the internet": any public address. An entry for a private, shared or link-local
+ * range cannot match it, where it could match "any address" (ANY_IPV4) only in part.
+ */
+export const PUBLIC_INTERNET: Cidr = { ...parseCidr('0.0.0.0/0')! };
+
+const NON_PUBLIC = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16'].map(
+  (c) => parseCidr(c)!,
+);
+
 function entryMatches(e: NaclEntry, p: Packet): boolean | 'partly' {
   if (!protocolMatches(e.protocol, p.protocol)) return false;
+  if (p.peer === PUBLIC_INTERNET && NON_PUBLIC.some((c) => cidrContains(c, e.cidr))) return false;
   if (e.ports && p.port !== undefined && !portInRange(e.ports, p.port)) return false;
   if (cidrContains(e.cidr, p.peer)) {
     if (e.ports && p.port === undefined) return 'partly';

@@ -5,7 +5,7 @@ import { freeRuleNumber } from '../findings/nacl-number.js';
 import { ANY_IPV4 } from '../net/ipv4.js';
 import { protocolName } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
-import { entryName, evalNacl } from '../reason/nacl-eval.js';
+import { entryName, evalNacl, PUBLIC_INTERNET } from '../reason/nacl-eval.js';
 import { naclForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Path, Rule } from './rule.js';
@@ -28,7 +28,9 @@ export const naclBlocksRequest: Rule = (ctx) => {
       const ns = naclForSide(model, path, side);
       if (ns.allowAll) continue;
       const n = ns.nacl;
-      const peer = (egress ? path.to.addr : path.from.addr) ?? ANY_IPV4;
+      const peer =
+        (egress ? path.to.addr : path.from.addr) ??
+        ((egress ? path.to.kind : path.from.kind) === 'internet' ? PUBLIC_INTERNET : ANY_IPV4);
       if (!n) {
         if (path[side].kind === 'vpc' && !egress) {
           ctx.gap({

@@ -6,7 +6,13 @@ import type { NaclEntry } from '../model/types.js';
 import { ANY_IPV4 } from '../net/ipv4.js';
 import { EPHEMERAL, formatRange, type PortRange, RECOMMENDED_EPHEMERAL } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
-import { entryName, evalNacl, evalNaclRange, type RangeVerdict } from '../reason/nacl-eval.js';
+import {
+  entryName,
+  evalNacl,
+  evalNaclRange,
+  PUBLIC_INTERNET,
+  type RangeVerdict,
+} from '../reason/nacl-eval.js';
 import { naclForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Path, Rule } from './rule.js';
@@ -62,7 +68,9 @@ export const naclBlocksResponse: Rule = (ctx) => {
       const ns = naclForSide(model, path, side);
       if (ns.allowAll || !ns.nacl) continue;
       const n = ns.nacl;
-      const peer = (egress ? path.from.addr : path.to.addr) ?? ANY_IPV4;
+      const peer =
+        (egress ? path.from.addr : path.to.addr) ??
+        ((egress ? path.from.kind : path.to.kind) === 'internet' ? PUBLIC_INTERNET : ANY_IPV4);
       const cr = clientRange(path);
       let segs: RangeVerdict[];
       if (cr.ports) {

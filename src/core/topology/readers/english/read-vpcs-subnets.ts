@@ -234,6 +234,21 @@ function subnetAnchor(x: Sentence, s: Subnet, start: number, end: number): void 
 /** Subnets: `subnet-…` IDs and names like `public-1a`, `private-app-1b`, with CIDR, AZ and role. */
 export const readSubnets: Extractor = (x) => {
   const seen = new Set<Subnet>();
+  // "the private boxes (10.0.10.0/24)": hosts named by the range they sit in, which is their subnet
+  for (const m of x.s.matchAll(
+    /\b(private|public|isolated|app|web|db|data|batch|worker|build)\s+(?:boxes|instances|hosts|servers|nodes|vms|machines|ec2s)\s*\(\s*(\d{1,3}(?:\.\d{1,3}){3}\/(?:1[6-9]|2\d))\s*\)/gi,
+  )) {
+    const c = parseCidr(m[2]!);
+    if (!c || x.b.all('subnet').some((k) => k.cidr?.text === c.text)) continue;
+    const name = `${m[1]!.toLowerCase()} subnet`;
+    const sn = x.b.find('subnet', name) ?? x.b.subnet({ name }, x.src);
+    sn.cidr ??= c;
+    if (/^(private|isolated)$/i.test(m[1]!)) sn.roleHint ??= 'private';
+    if (/^public$/i.test(m[1]!)) sn.roleHint ??= 'public';
+    seen.add(sn);
+    x.st.lastSubnet = sn;
+    x.hit = true;
+  }
   for (const m of x.ids.filter((i) => i.kind === 'subnet')) {
     const before = x.s.slice(0, m.index);
     const nm =
