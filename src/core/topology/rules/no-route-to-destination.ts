@@ -58,7 +58,7 @@ export const noRouteToDestination: Rule = (ctx) => {
         code: 'NO_ROUTE_TO_DESTINATION',
         severity: 'error',
         title: `${label(t)} has no route to ${path.to.addr.text}`,
-        explanation: `Traffic ${describePath(path)} leaves by ${label(t)}, and none of its routes (${t.routes.map((x) => routeText(x)).join('; ') || 'none'}) covers ${path.to.addr.text}. With no matching route the VPC router drops the packets.${tgw ? ` ${label(path.from.vpc!)} is attached to ${tgw}: Transit Gateway routes are not added to VPC route tables by themselves.` : ''}`,
+        explanation: `Traffic ${describePath(path)} leaves by ${label(t)}, ${match?.route ? `and the only route matching ${path.to.addr.text} is the default route ${routeText(match.route)} to the internet: a NAT gateway or internet gateway does not carry traffic to private addresses (on-premises or another VPC), so it is dropped.` : `and none of its routes (${t.routes.map((x) => routeText(x)).join('; ') || 'none'}) covers ${path.to.addr.text}. With no matching route the VPC router drops the packets.`}${tgw ? ` ${label(path.from.vpc!)} is attached to ${tgw}: Transit Gateway routes are not added to VPC route tables by themselves.` : ''}`,
         evidence: [
           ev(t.src[0], 'source route table'),
           ...t.routes.slice(0, 4).flatMap((x) => ev(x.src)),

@@ -229,6 +229,16 @@ function finish(b: ModelBuilder, st: State): void {
     // several VPCs and nothing smaller: the one the message starts with, if it is not the destination's
     const first = b.all('vpc').find((v) => v !== otherVpc && v.key !== otherKey);
     if (first) return { kind: 'entity', key: first.key, label: ref.label };
+    // no place at all but one route table with routes ("the app route table: …"): the source sits behind it
+    const tables = b.all('rtb').filter((t) => t.routes.length);
+    if (tables.length === 1 && !subnets.length) {
+      const t = tables[0]!;
+      const sn = b.subnet({ name: `subnet of ${ref.label ?? t.name ?? t.id ?? 'the source'}` });
+      sn.routeTable = t.key;
+      if (t.vpc) sn.vpc = t.vpc;
+      t.subnets.push(sn.key);
+      return { kind: 'entity', key: sn.key, label: ref.label };
+    }
     return ref;
   };
   // failing health checks with a load balancer and targets named, but no path said: LB -> target

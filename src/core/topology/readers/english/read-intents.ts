@@ -117,6 +117,13 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
     }
   }
   if (ONPREM.test(p)) return { ref: { kind: 'onprem', label: p } };
+  // "ssh from home", "from my laptop": a client out on the internet
+  if (
+    /^(?:my\s+|our\s+)?(?:home|house|laptop|home\s+(?:pc|network|wifi|connection)|local\s+machine|workstation)$/i.test(
+      p,
+    )
+  )
+    return { ref: { kind: 'internet', label: p } };
   // "the spokes", "spoke vpcs", "the other vpcs": VPCs the text does not name one by one
   if (
     /^(?:other\s+)?(?:spokes?|spoke\s+vpcs?|other\s+vpcs?|peer\s+vpcs?|peered\s+vpcs?|workload\s+vpcs?|member\s+vpcs?)$/i.test(

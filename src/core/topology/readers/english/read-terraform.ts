@@ -280,7 +280,17 @@ const TARGETS: [string, RouteTargetKind][] = [
 /** `aws_route`: one route of a table (the table's other routes stay unknown). */
 function readRoute(blk: TfBlock, x: Sentence): void {
   const ref = refOf(blk.attrs.get('route_table_id')?.value);
+  // "routes for the app route table, from our tf:" just above: the table the blocks are routes of
+  const last = x.st.lastTable;
+  const recent =
+    last &&
+    !last.id &&
+    !last.routes.length &&
+    /\b(?:route\s+table|rtb|rt|routes)\b/i.test(x.st.prevText ?? '');
   const t =
+    (ref?.id && recent && !x.b.find('rtb', ref.id)
+      ? x.b.routeTable({ id: ref.id, ...(last.name ? { name: last.name } : {}) })
+      : undefined) ??
     (ref?.id ? x.b.routeTable({ id: ref.id }) : undefined) ??
     (ref?.name ? x.b.find('rtb', ref.name) : undefined) ??
     x.st.lastTable ??
