@@ -11,7 +11,6 @@ import { codes, diagnose, evidenceLines, lineOf } from './helpers.js';
  * starts passing.
  */
 const STILL_WEAK = new Set<string>([
-  'the S3 gateway endpoint only on the public table while the private table has no NAT',
   'a peered VPC trying to use our S3 gateway endpoint',
   'a bucket in another Region through the local S3 gateway endpoint',
   'the interface endpoint SG allows only the bastion group',
@@ -24,7 +23,6 @@ const STILL_WEAK = new Set<string>([
   'an instance in an AZ without an attachment subnet, from describe-transit-gateway-vpc-attachments',
   'the TGW route table of the dev attachment has no route to prod',
   // second batch (general-more-cases.ts)
-  'the DynamoDB gateway endpoint on the public table only, private subnets without a NAT',
   'on-prem over Direct Connect trying to use the S3 gateway endpoint',
   'a DynamoDB table in another Region through the local gateway endpoint',
   'an interface endpoint SG with no inbound rules at all',

@@ -125,7 +125,7 @@ export function azMentions(s: string): { az: string; index: number }[] {
 /** AWS services named in prose, by the names people use, mapped to the endpoint service name. */
 const SERVICE_WORDS: [RegExp, string][] = [
   [/\bs3\b|\bbucket\b/i, 's3'],
-  [/\bdynamo(?:db)?\b/i, 'dynamodb'],
+  [/\bdynamo(?:db)?\b|\bddb\b/i, 'dynamodb'],
   [/\bsqs\b/i, 'sqs'],
   [/\bsns\b/i, 'sns'],
   [/\bsecrets? ?manager\b|\bsecretsmanager\b/i, 'secretsmanager'],

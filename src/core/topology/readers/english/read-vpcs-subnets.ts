@@ -234,6 +234,24 @@ function subnetAnchor(x: Sentence, s: Subnet, start: number, end: number): void 
 /** Subnets: `subnet-…` IDs and names like `public-1a`, `private-app-1b`, with CIDR, AZ and role. */
 export const readSubnets: Extractor = (x) => {
   const seen = new Set<Subnet>();
+  // "the private subnets are on rtb-0e6f…", "db subnets use rtb-0123…": subnets named by role, and their table
+  for (const m of x.s.matchAll(
+    /\b(?:the\s+|our\s+|all\s+)?([A-Za-z][\w-]*)\s+subnets?\s+(?:use|uses|are\s+on|is\s+on|are\s+using|(?:are|is)\s+associated\s+with|(?:are|is)\s+attached\s+to|point\s+to|sit\s+on|go\s+through)\s+(?:the\s+)?(?:route\s+table\s+|rtb\s+)?(rtb-[0-9a-f]{8,17})\b/gi,
+  )) {
+    const word = m[1]!.toLowerCase();
+    if (/^(?:the|these|those|both|all|my|our|other|same|new|some)$/.test(word)) continue;
+    const name = `${word} subnets`;
+    const sn = x.b.find('subnet', name) ?? x.b.find('subnet', `${word} subnet`) ?? x.b.subnet({ name }, x.src);
+    for (const a of [name, `${word} subnet`]) sn.aliases.add(a);
+    if (/^(?:private|isolated|priv)$/.test(word)) sn.roleHint ??= 'private';
+    if (/^(?:public|pub)$/.test(word)) sn.roleHint ??= 'public';
+    const t = x.b.routeTable({ id: m[2]! });
+    sn.routeTable = t.key;
+    if (!t.subnets.includes(sn.key)) t.subnets.push(sn.key);
+    seen.add(sn);
+    x.st.lastSubnet = sn;
+    x.hit = true;
+  }
   // "the private boxes (10.0.10.0/24)": hosts named by the range they sit in, which is their subnet
   for (const m of x.s.matchAll(
     /\b(private|public|isolated|app|web|db|data|batch|worker|build)\s+(?:boxes|instances|hosts|servers|nodes|vms|machines|ec2s)\s*\(\s*(\d{1,3}(?:\.\d{1,3}){3}\/(?:1[6-9]|2\d))\s*\)/gi,
