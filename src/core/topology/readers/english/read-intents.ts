@@ -635,6 +635,21 @@ export const readIntents: Extractor = (x) => {
     );
     return;
   }
+  // "uploads from on-prem just time out": the source after "from", the service the text is about
+  const actsFrom =
+    /\b(?:uploads?|downloads?|requests?|calls?|connections?|traffic|pulls?|pushes|writes?|reads?|queries|backups?|syncs?)\s+from\s+(?:the\s+|our\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:just\s+|all\s+|still\s+)?(?:time\s*out|times?\s+out|timing\s+out|timed\s+out|hangs?|fail|are\s+failing|don't\s+work)\b/i.exec(
+      s,
+    );
+  if (actsFrom) {
+    const from = placeRef(x, actsFrom[1]!);
+    const named = serviceMentions(s).map((k) => k.service);
+    const known = [...new Set(x.b.model.services.map((k) => k.service))];
+    const svc = named.length === 1 ? named[0] : known.length === 1 ? known[0] : undefined;
+    if (from && from.ref.kind !== 'service' && svc) {
+      add(x, from.ref, { ref: { kind: 'service', service: svc } }, 443);
+      return;
+    }
+  }
   // "our site on the web box 10.0.1.20 times out for everyone": clients on the internet -> that host
   const forAll =
     /\b(?:the\s+|our\s+)?((?:[\w.-]+\s+){0,5}?[\w.-]+)\s+(?:times?\s+out|timed\s+out|hangs?|is\s+(?:down|unreachable)|(?:doesn't|won't)\s+load|can't\s+be\s+reached)\s+for\s+(?:everyone|everybody|all\s+(?:users|customers|visitors)|users|customers|visitors|people\s+outside|the\s+internet)\b/i.exec(
