@@ -160,15 +160,44 @@ export const readEndpoints: Extractor = (x) => {
       const t = x.b.routeTable({ id: r.id });
       if (!e.routeTables.includes(t.key)) e.routeTables.push(t.key);
     }
-    const tableName =
+    const tableName0 =
       /\b(?:associated\s+with|on|attached\s+to|added\s+to|in)\s+(?:the\s+)?([\w-]+)\s+(?:route\s+table|rtb|rt)\b/i.exec(
         x.s,
       )?.[1];
+    const tableName =
+      tableName0 && !/^(?:its|their|our|that|this|the)$/i.test(tableName0) ? tableName0 : undefined;
     if (tableName) {
       const t =
         x.b.find('rtb', tableName) ??
         x.b.all('rtb').find((k) => [...k.aliases].some((a) => a.includes(tableName.toLowerCase())));
       if (t && !e.routeTables.includes(t.key)) e.routeTables.push(t.key);
+    }
+    // "s3 gateway endpoint attached to its route table": the table of the thing the sentence is about
+    if (
+      gatewayish &&
+      !tableName &&
+      !x.ids.some((i) => i.kind === 'rtb') &&
+      /\b(?:associated\s+with|on|attached\s+to|added\s+to|in)\s+(?:its|their|the|our|that|this)\s+(?:private\s+)?(?:subnet'?s?\s+)?(?:route\s+tables?|rtbs?|rt)\b/i.test(
+        x.s,
+      )
+    ) {
+      const w = x.st.lastWorkload;
+      let sub =
+        x.st.lastSubnet ??
+        (w?.subnets[0] ? x.b.all('subnet').find((k) => k.key === w.subnets[0]) : undefined);
+      if (!sub && w) {
+        sub = x.b.subnet({ name: `subnet of ${w.name ?? w.id ?? 'it'}` });
+        if (/\bprivate\s+subnets?\b/i.test(x.s)) sub.roleHint ??= 'private';
+        w.subnets.push(sub.key);
+      }
+      if (sub) {
+        const t =
+          (sub.routeTable ? x.b.all('rtb').find((k) => k.key === sub.routeTable) : undefined) ??
+          x.b.routeTable({ name: `route table of ${sub.name ?? sub.id}` });
+        sub.routeTable = t.key;
+        if (!t.subnets.includes(sub.key)) t.subnets.push(sub.key);
+        if (!e.routeTables.includes(t.key)) e.routeTables.push(t.key);
+      }
     }
     for (const s of x.ids.filter((i) => i.kind === 'subnet')) {
       const sub = x.b.subnet({ id: s.id });

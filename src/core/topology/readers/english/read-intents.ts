@@ -635,6 +635,22 @@ export const readIntents: Extractor = (x) => {
     );
     return;
   }
+  // "the replica table in us-west-2 times out", "that bucket is in eu-west-1": the service in that Region
+  for (const m of s.matchAll(
+    /\b(?:the\s+|that\s+|this\s+)?(?:[\w-]+\s+)?(bucket|table|replica|queue|stream)s?\s+(?:is\s+|lives\s+|sits\s+)?in\s+([a-z]{2}-[a-z]+-\d)\b([^.;]{0,30})/gi,
+  )) {
+    const svc = { bucket: 's3', table: 'dynamodb', replica: 'dynamodb', queue: 'sqs', stream: 'kinesis' }[
+      m[1]!.toLowerCase() as 'bucket'
+    ];
+    const region = m[2]!.toLowerCase();
+    const prior = x.b.model.intents.filter((i) => i.to?.kind === 'service' && i.to.service === svc);
+    const fails = new RegExp(FAIL_WORD, 'i').test(m[3]!) || /\b(?:is|lives|sits)\s+in\b/i.test(m[0]);
+    if (!fails || (!prior.length && !new RegExp(FAIL_WORD, 'i').test(m[3]!))) continue;
+    if (prior.some((i) => i.to?.kind === 'service' && i.to.region === region)) continue;
+    const from = prior[prior.length - 1]?.from;
+    add(x, from, { ref: { kind: 'service', service: svc, region, label: `${m[1]} in ${region}` } }, 443);
+    return;
+  }
   // "uploads from on-prem just time out": the source after "from", the service the text is about
   const actsFrom =
     /\b(?:uploads?|downloads?|requests?|calls?|connections?|traffic|pulls?|pushes|writes?|reads?|queries|backups?|syncs?)\s+from\s+(?:the\s+|our\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:just\s+|all\s+|still\s+)?(?:time\s*out|times?\s+out|timing\s+out|timed\s+out|hangs?|fail|are\s+failing|don't\s+work)\b/i.exec(

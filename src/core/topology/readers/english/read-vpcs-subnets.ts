@@ -241,7 +241,8 @@ export const readSubnets: Extractor = (x) => {
     const word = m[1]!.toLowerCase();
     if (/^(?:the|these|those|both|all|my|our|other|same|new|some)$/.test(word)) continue;
     const name = `${word} subnets`;
-    const sn = x.b.find('subnet', name) ?? x.b.find('subnet', `${word} subnet`) ?? x.b.subnet({ name }, x.src);
+    const sn =
+      x.b.find('subnet', name) ?? x.b.find('subnet', `${word} subnet`) ?? x.b.subnet({ name }, x.src);
     for (const a of [name, `${word} subnet`]) sn.aliases.add(a);
     if (/^(?:private|isolated|priv)$/.test(word)) sn.roleHint ??= 'private';
     if (/^(?:public|pub)$/.test(word)) sn.roleHint ??= 'public';
