@@ -23,8 +23,6 @@ const STILL_WEAK = new Set<string>([
   'an instance in an AZ without an attachment subnet, from describe-transit-gateway-vpc-attachments',
   'the TGW route table of the dev attachment has no route to prod',
   // second batch (general-more-cases.ts)
-  'an interface endpoint SG with no inbound rules at all',
-  'DynamoDB traffic through the NAT gateway, no endpoint',
   'describe-network-acls egress entries that only allow 443, smtp out fails',
   'the requester route table in --output table form has no route to the peer',
   'the return route added to the main table while the subnets use a custom one',

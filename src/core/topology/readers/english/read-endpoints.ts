@@ -210,6 +210,16 @@ export const readEndpoints: Extractor = (x) => {
       const sg = x.b.sg({ id: (m[1] ?? m[2] ?? m[3])! });
       if (!e.sgs.includes(sg.key)) e.sgs.push(sg.key);
     }
+    // "interface endpoint vpce-…, attached sg-… (no inbound rules)": the one group the sentence names, not a rule's peer
+    if (e.type !== 'Gateway' && !e.sgs.length) {
+      const own = x.ids.filter(
+        (i) =>
+          i.kind === 'sg' &&
+          !/\b(?:from|to|allows?|and)\s+$/i.test(x.s.slice(Math.max(0, i.index - 8), i.index)),
+      );
+      if (own.length === 1 && x.ids.filter((i) => i.kind === 'sg').length === 1)
+        e.sgs.push(x.b.sg({ id: own[0]!.id }).key);
+    }
     if (x.st.lastVpc && !e.vpc) e.vpc = x.st.lastVpc.key;
     if (
       /\bendpoint\s+policy\b/i.test(x.s) &&

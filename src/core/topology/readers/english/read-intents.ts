@@ -816,11 +816,11 @@ export const readIntents: Extractor = (x) => {
   }
   // "the app does ~40k dynamodb req/s", "the workers make lots of s3 calls"
   const uses =
-    /\b(?:the\s+|our\s+)?([\w-]+(?:\s+(?:boxes|instances|servers|tasks|pods|workers|service|app|fleet))?)\s+(?:does|do|makes?|sends?|issues?|pushes|reads?|writes?|hits?|calls?|uses?)\b[^.]{0,30}?\b(s3|dynamodb|dynamo|sqs|sns|kinesis)\b/i.exec(
+    /\b(?:the\s+|our\s+)?([\w-]+(?:\s+(?:boxes|instances|servers|tasks|pods|workers|service|app|fleet))?)\s+(?:does|do|makes?|sends?|issues?|pushes|reads?|writes?|hits?|calls?|uses?|hammer(?:s|ing)?|pound(?:s|ing)?|hitting|calling|reading|writing|using|talking\s+to|talks\s+to|polls?|polling|streams?|streaming|uploads?|uploading)\b[^.]{0,30}?\b(s3|dynamodb|dynamo|ddb|sqs|sns|kinesis)\b/i.exec(
       s,
     );
   if (uses && !/^(?:it|this|that|which|who|nobody|nothing)$/i.test(uses[1]!)) {
-    const svc = /dynamo/i.test(uses[2]!) ? 'dynamodb' : uses[2]!.toLowerCase();
+    const svc = /dynamo|ddb/i.test(uses[2]!) ? 'dynamodb' : uses[2]!.toLowerCase();
     const from = placeRef(x, uses[1]!);
     add(
       x,
