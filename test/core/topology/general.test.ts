@@ -26,7 +26,6 @@ const STILL_WEAK = new Set<string>([
   'describe-network-acls egress entries that only allow 443, smtp out fails',
   'the requester route table in --output table form has no route to the peer',
   'the return route added to the main table while the subnets use a custom one',
-  'one VPC routes to the TGW, the other sends everything to the IGW',
   'a TGW attachment with subnets in two AZs and instances in the third',
   'the TGW route table of the VPN attachment without the new VPC',
 ]);

@@ -33,6 +33,12 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   while (LEAD.test(p)) p = p.replace(LEAD, '');
   p = p.replace(/^(?:the|an?|our|my|their|its|some|all|any|every)\s+/i, '').trim();
   if (!p) return undefined;
+  // "b on 443", "db on port 5432": the place, and the port said after it
+  const onPort = /^(.+?)\s+on\s+(?:tcp\s+|udp\s+)?(?:port\s+)?(\d{2,5})$/i.exec(p);
+  if (onPort && !/\d+\.\d+\.\d+\.\d+/.test(onPort[1]!)) {
+    const inner = placeRef(x, onPort[1]!);
+    if (inner && inner.ref.kind !== 'name') return { ...inner, port: inner.port ?? Number(onPort[2]) };
+  }
   // a clause, not a name: "we also put the S3 gateway endpoint there and …"
   if (p.split(/\s+/).length > 8 && !/\d+\.\d+\.\d+\.\d+/.test(p)) return undefined;
   const ipm = /(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(?!\/)/.exec(p);
@@ -455,7 +461,7 @@ export const readIntents: Extractor = (x) => {
   );
   if (
     /\b(?:allows?|allowing|deny|denies|permits?)\b/i.test(s) &&
-    !/\bcan't|timeout|time[sd]? out|fails?\b/i.test(s)
+    !/\bcan't|timeout|time[sd]? out|fails?\b|\bhang(?:s|ing)?\b|\bhung\b|\bunreachable\b|doesn't\s+work/i.test(s)
   )
     return;
   const port = portMention(s);

@@ -59,10 +59,11 @@ export const readTgw: Extractor = (x) => {
   const att = attachmentFor(x);
   if (att) {
     if (tgwId) att.tgw = tgwId;
+    // the sentence about the attachment, not "only the instances in 1c fail" before it
+    const seg = x.s.split(/(?<=[.;])\s+/).find((k) => /attachment|tgw-attach/i.test(k)) ?? x.s;
     const azText =
-      /\b(?:subnets?|azs?|availability\s+zones?)\b[^.;]*|\bonly\s+in\b[^.;]*|\bin\s+(?:[a-z]{2}-[a-z]+-)?\d[a-f]\b[^.;]*/i.exec(
-        x.s,
-      )?.[0];
+      /\b(?:subnets?|azs?|availability\s+zones?)\b[^.;]*/i.exec(seg)?.[0] ??
+      /\bonly\s+in\b[^.;]*|\bin\s+(?:[a-z]{2}-[a-z]+-)?\d[a-f]\b[^.;]*/i.exec(seg)?.[0];
     if (azText) for (const az of azsIn(x, azText)) if (!att.azs.includes(az)) att.azs.push(az);
     for (const s of x.ids.filter((i) => i.kind === 'subnet')) {
       const sub = x.b.subnet({ id: s.id });
