@@ -24,7 +24,6 @@ const STILL_WEAK = new Set<string>([
   'the TGW route table of the dev attachment has no route to prod',
   // second batch (general-more-cases.ts)
   'describe-network-acls egress entries that only allow 443, smtp out fails',
-  'the requester route table in --output table form has no route to the peer',
   'the return route added to the main table while the subnets use a custom one',
   'a TGW attachment with subnets in two AZs and instances in the third',
   'the TGW route table of the VPN attachment without the new VPC',

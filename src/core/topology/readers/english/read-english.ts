@@ -121,6 +121,31 @@ export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Da
 
 function finish(b: ModelBuilder, st: State): void {
   const m = b.model;
+  // a VPC pasted by ID with no CIDR, whose table's local route is the block of a VPC the text named
+  for (const t of b.all('rtb')) {
+    const v = t.vpc ? m.vpcs.get(b.resolveKey(t.vpc)) : undefined;
+    const local = t.routes.find((r) => r.target.kind === 'local' && r.cidr)?.cidr;
+    if (!v?.id || v.cidrs.length || !local) continue;
+    const named = b.all('vpc').filter((k) => !k.id && k.cidrs.some((c) => c.cidr.text === local.text));
+    if (named.length === 1 && named[0]!.name) b.vpc({ id: v.id, name: named[0]!.name });
+  }
+  // "ci rtb:" above a pasted describe-route-tables (or in the same VPC as the one pasted): one table
+  for (const named of b.all('rtb')) {
+    if (named.id || named.routes.length || !named.name) continue;
+    const at = Math.max(...named.src.flatMap((s) => s.lines), 0);
+    const vpc = named.vpc ? b.resolveKey(named.vpc) : undefined;
+    const pasted = b
+      .all('rtb')
+      .filter(
+        (t) =>
+          t.id &&
+          !t.name &&
+          (at
+            ? t.src.some((s) => s.kind === 'config' && s.lines.some((l) => l > at && l - at <= 2))
+            : vpc !== undefined && t.vpc !== undefined && b.resolveKey(t.vpc) === vpc),
+      );
+    if (pasted.length === 1) b.routeTable({ id: pasted[0]!.id!, name: named.name });
+  }
   const vpcs = b.all('vpc');
   const region = st.region ?? m.regions[0]?.region;
   // a table's local route is its VPC's CIDR: place tables (and give VPCs their blocks) from it

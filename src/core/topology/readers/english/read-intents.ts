@@ -461,7 +461,9 @@ export const readIntents: Extractor = (x) => {
   );
   if (
     /\b(?:allows?|allowing|deny|denies|permits?)\b/i.test(s) &&
-    !/\bcan't|timeout|time[sd]? out|fails?\b|\bhang(?:s|ing)?\b|\bhung\b|\bunreachable\b|doesn't\s+work/i.test(s)
+    !/\bcan't|timeout|time[sd]? out|fails?\b|\bhang(?:s|ing)?\b|\bhung\b|\bunreachable\b|doesn't\s+work/i.test(
+      s,
+    )
   )
     return;
   const port = portMention(s);

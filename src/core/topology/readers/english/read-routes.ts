@@ -134,7 +134,11 @@ function tableIn(x: Sentence, routesAt: number, create = true): RouteTable | und
     }
     const name = clean(p[2] ?? p[3] ?? p[4] ?? '');
     // "a's rtb": a VPC known by a short name ("vpc-a" answers to "a") names its table too
-    if (isNameToken(name) || /^(private|public)$/i.test(name) || ((name as string).length <= 2 && x.b.find('vpc', name as string))) {
+    if (
+      isNameToken(name) ||
+      /^(private|public)$/i.test(name) ||
+      ((name as string).length <= 2 && x.b.find('vpc', name as string))
+    ) {
       // "the dev private rtb": a VPC name just before the table's name
       const esc = name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
       const qual = new RegExp(`\\b([\\w-]+)\\s+${esc}\\s+(?:route\\s+table|rtb|rt)\\b`, 'i').exec(x.s)?.[1];

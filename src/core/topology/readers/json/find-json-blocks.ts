@@ -1,5 +1,6 @@
 import type { TextLine } from '../../../analysis-context.js';
 import { type AwsCommand, parseAwsCommand } from './aws-command.js';
+import { readCliTable } from './cli-table.js';
 import { type JNode, readLooseJson } from './loose-json.js';
 
 /** A JSON value found in the text, with the command that printed it when the user pasted that too. */
@@ -58,6 +59,27 @@ export function findJsonBlocks(lines: readonly TextLine[]): Segmented {
       used.add(i);
       i = j + 1;
       continue;
+    }
+    // `--output table`: the same objects drawn as boxes
+    if (/^\s*(?:-{10,}|\|\s+[A-Z][A-Za-z0-9]+\s+\|)\s*$/.test(text)) {
+      const t = readCliTable(lines, i);
+      if (t) {
+        const lead = lines
+          .slice(Math.max(0, i - 3), i)
+          .map((l) => l.text.toLowerCase())
+          .join(' ');
+        blocks.push({
+          value: t.value,
+          start: i,
+          next: t.next,
+          truncated: false,
+          ...(cmd && i - cmdIndex <= 3 ? { cmd } : {}),
+          lead,
+        });
+        for (let k = i; k < t.next; k++) used.add(k);
+        i = t.next;
+        continue;
+      }
     }
     const bare = BARE_KEY.test(text);
     if (OPENS.test(text) || bare) {
