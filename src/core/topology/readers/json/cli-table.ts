@@ -69,6 +69,12 @@ export function readCliTable(
     const cells = inner.split('|').map((c) => c.trim());
     while (frames.length && frames[frames.length - 1]!.depth > depth) frames.pop();
     const top = frames[frames.length - 1];
+    // a one-column list (`CidrIp` under `IpRanges`): its header sits right under the title
+    if (cells.length === 1 && KEY.test(cells[0]!) && top?.depth === depth && top.kind === 'pending') {
+      top.kind = 'table';
+      top.header = cells;
+      continue;
+    }
     if (cells.length === 1 && KEY.test(cells[0]!)) {
       // a section title: a child of the nearest enclosing object
       while (frames.length && frames[frames.length - 1]!.depth >= depth) frames.pop();
@@ -101,6 +107,8 @@ export function readCliTable(
         endLine: line,
       };
       attach(top.parent, top.name, item, line);
+      // sections drawn under a row (`IpRanges` under an `IpPermissions` row) belong to that row
+      top.obj = item;
       rows++;
     }
   }
