@@ -11,6 +11,7 @@ import { readEnglish } from './readers/english/read-english.js';
 import { findJsonBlocks } from './readers/json/find-json-blocks.js';
 import { readDescribeJson } from './readers/json/read-describe-json.js';
 import { readTextOutput } from './readers/json/read-text-output.js';
+import { readTextRecords } from './readers/json/read-text-records.js';
 import { prepareLines } from './readers/prepare-lines.js';
 import { FLOW_CHECKS, flowIntent, pins } from './reason/flow-paths.js';
 import { resolvePlace } from './reason/place.js';
@@ -49,7 +50,8 @@ export function readModel(context: AnalysisContext): { model: Model; warnings: I
   const others = seg.blocks.filter((x) => !described.includes(x));
   const doc = readTopologyDocuments(lines, others, used, b);
   warnings.push(...doc.warnings);
-  for (const l of readTextOutput(seg.commands, lines, b)) {
+  const textLines = [...readTextOutput(seg.commands, lines, b), ...readTextRecords(lines, b)];
+  for (const l of textLines) {
     b.model.readLines.add(l);
     const i = lines.findIndex((x) => x.line === l);
     if (i >= 0) used.add(i);

@@ -448,6 +448,20 @@ $ aws ec2 describe-security-groups --group-ids sg-0a1b2c3d4e5f60718 --output tab
 |||+---------------------------------------------------------------------------+|||`,
     expect: [{ code: 'SG_INBOUND_BLOCKS', evidence: ['|||  22  '] }],
   },
+  {
+    name: 'describe-network-acls --output text admitting only the first app subnet to postgres',
+    input: `the new app subnet (10.0.2.0/24) can't reach postgres 10.0.20.7:5432, the old app subnet 10.0.1.0/24 can. db is in subnet-0f1f2a2a3b3b4c4d5
+$ aws ec2 describe-network-acls --filters Name=association.subnet-id,Values=subnet-0f1f2a2a3b3b4c4d5 --output text
+NETWORKACLS	False	acl-0c1c2d2d3e3e4f4a5	111122223333	vpc-0d1d2e2e3f3f4a4b5
+ASSOCIATIONS	aclassoc-0e1e2f2f3a3a4b4c5	acl-0c1c2d2d3e3e4f4a5	subnet-0f1f2a2a3b3b4c4d5
+ENTRIES	0.0.0.0/0	True	-1	allow	100
+ENTRIES	0.0.0.0/0	True	-1	deny	32767
+ENTRIES	10.0.1.0/24	False	6	allow	100
+PORTRANGE	5432	5432
+ENTRIES	0.0.0.0/0	False	-1	deny	32767`,
+    expect: [{ code: 'NACL_INBOUND_BLOCKS_REQUEST', evidence: ['False\t-1\tdeny\t32767'] }],
+    forbid: ['NACL_RULE_ORDER_SHADOWED'],
+  },
 ];
 
 export const MORE_OK: TextCase[] = [

@@ -16,7 +16,10 @@ const PAIRS: RegExp[] = [
     `\\bpeering(?:\\s+connection)?(?:\\s+pcx-[\\w-]+)?\\s*(?:\\(|:)?\\s*(?:between|from|of)\\s+${SIDE}\\s+(?:and|to|&|with)\\s+${SIDE}`,
     'gi',
   ),
-  new RegExp(`${SIDE}\\s+(?:and|&)\\s+${SIDE}\\s+(?:(?:are|were)\\s+)?(?:already\\s+)?(?:peered|paired)\\b`, 'gi'),
+  new RegExp(
+    `${SIDE}\\s+(?:and|&)\\s+${SIDE}\\s+(?:(?:are|were)\\s+)?(?:already\\s+)?(?:peered|paired)\\b`,
+    'gi',
+  ),
   // "the pcx-0c… between Billing (…) and Ledger (…)", "peering is active (pcx-… between web … and reports …)"
   new RegExp(
     `\\bpcx-[\\w-]+\\s*,?\\s*(?:\\(\\s*)?(?:between|from|connecting|joining|linking)\\s+${SIDE}\\s+(?:and|to|&|with)\\s+${SIDE}`,

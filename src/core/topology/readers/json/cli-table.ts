@@ -35,7 +35,7 @@ function attach(parent: JObject, name: string, child: JObject, line: number): vo
     return;
   }
   let e: JEntry | undefined = parent.entries.find((k) => k.key === name);
-  if (!e || e.value.t !== 'arr') {
+  if (e?.value.t !== 'arr') {
     e = { key: name, line, value: { t: 'arr', items: [], line, endLine: line } };
     parent.entries.push(e);
   }
