@@ -100,6 +100,19 @@ function sideVpc(x: Sentence): Vpc | undefined {
 function tableIn(x: Sentence, routesAt: number, create = true): RouteTable | undefined | null {
   const ids = x.ids.filter((i) => i.kind === 'rtb');
   const before = ids.filter((i) => i.index <= routesAt);
+  // "added 10.1.0.0/16 -> pcx-… to the main route table, but the subnets use rtb-…": the main table
+  const mainAfter =
+    !before.length &&
+    /^[^,;]*?\b(?:to|in|on|into)\s+(?:the\s+)?main\s+(?:route\s+table|rtb|rt)\b/i.test(x.s.slice(routesAt));
+  if (mainAfter) {
+    const vpc = sideVpc(x) ?? x.st.lastVpc;
+    const main = x.b.all('rtb').find((t) => t.main && (!vpc || t.vpc === vpc.key));
+    if (main) return main;
+    const t = x.b.routeTable({ name: `main route table${vpc ? ` of ${vpc.name ?? vpc.id}` : ''}` });
+    t.main = true;
+    if (vpc) t.vpc = vpc.key;
+    return t;
+  }
   const id = (before[before.length - 1] ?? ids[0])?.id;
   if (id) {
     const t = x.b.routeTable({ id });

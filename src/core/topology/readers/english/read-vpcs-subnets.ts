@@ -236,7 +236,7 @@ export const readSubnets: Extractor = (x) => {
   const seen = new Set<Subnet>();
   // "the private subnets are on rtb-0e6f…", "db subnets use rtb-0123…": subnets named by role, and their table
   for (const m of x.s.matchAll(
-    /\b(?:the\s+|our\s+|all\s+)?([A-Za-z][\w-]*)\s+subnets?\s+(?:use|uses|are\s+on|is\s+on|are\s+using|(?:are|is)\s+associated\s+with|(?:are|is)\s+attached\s+to|point\s+to|sit\s+on|go\s+through)\s+(?:the\s+)?(?:route\s+table\s+|rtb\s+)?(rtb-[0-9a-f]{8,17})\b/gi,
+    /\b(?:the\s+|our\s+|all\s+)?([A-Za-z][\w-]*)\s+subnets?\s+(?:use|uses|are\s+on|is\s+on|are\s+using|(?:are|is)\s+(?:explicitly\s+|actually\s+|still\s+)?associated\s+with|(?:are|is)\s+attached\s+to|point\s+to|sit\s+on|go\s+through)\s+(?:the\s+)?(?:route\s+table\s+|rtb\s+)?(rtb-[\w-]+)\b/gi,
   )) {
     const word = m[1]!.toLowerCase();
     if (/^(?:the|these|those|both|all|my|our|other|same|new|some)$/.test(word)) continue;
@@ -247,6 +247,15 @@ export const readSubnets: Extractor = (x) => {
     if (/^(?:private|isolated|priv)$/.test(word)) sn.roleHint ??= 'private';
     if (/^(?:public|pub)$/.test(word)) sn.roleHint ??= 'public';
     const t = x.b.routeTable({ id: m[2]! });
+    // "… rtb-… which only has 10.2.0.0/16 local": that table's whole list
+    const rest = x.s.slice((m.index ?? 0) + m[0].length);
+    const onlyLocal =
+      /^\s*,?\s*(?:which|that)\s+(?:only\s+)?has\s+(?:just\s+|only\s+)?(?:the\s+)?(?:(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s+)?local(?:\s+route)?(?:\s+only)?\b/i.exec(rest);
+    if (onlyLocal && !t.routes.length) {
+      const c = onlyLocal[1] ? parseCidr(onlyLocal[1]) : undefined;
+      t.routes.push({ ...(c ? { cidr: c } : {}), target: { kind: 'local', id: 'local' }, src: x.src });
+      t.complete = true;
+    }
     sn.routeTable = t.key;
     if (!t.subnets.includes(sn.key)) t.subnets.push(sn.key);
     seen.add(sn);
