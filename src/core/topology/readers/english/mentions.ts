@@ -137,7 +137,7 @@ const SERVICE_WORDS: [RegExp, string][] = [
   [/\becr\b/i, 'ecr'],
   [/\bkms\b/i, 'kms'],
   [/\bsts\b/i, 'sts'],
-  [/\bcloudwatch logs\b|\blogs endpoint\b/i, 'logs'],
+  [/\bcloudwatch logs\b|\blogs (?:interface |vpc )?endpoints?\b/i, 'logs'],
   [/\bkinesis\b/i, 'kinesis-streams'],
   [/\bexecute-api\b|\bapi gateway\b/i, 'execute-api'],
 ];
