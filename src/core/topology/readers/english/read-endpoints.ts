@@ -143,13 +143,13 @@ export const readEndpoints: Extractor = (x) => {
       ) || /enabling\s+private\s+dns\s+requires/i.test(x.s);
     if (attempt) e.privateDns = false;
     else if (
-      /private\s+dns\s*(?:is\s+|=\s*|:\s*)?(?:off|disabled|false|not\s+enabled|unchecked)|without\s+private\s+dns|no\s+private\s+dns|private_dns_enabled\s*=\s*false/i.test(
+      /private\s+dns(?:\s+names?)?(?:\s+(?:enabled|setting))?\s*(?:is\s+|=\s*|:\s*)?(?:off|disabled|false|not\s+enabled|unchecked)|without\s+private\s+dns|no\s+private\s+dns|private_dns_enabled\s*=\s*false/i.test(
         x.s,
       )
     )
       e.privateDns = false;
     else if (
-      /private\s+dns\s*(?:is\s+|=\s*|:\s*)?(?:on|enabled|true|checked)|with\s+private\s+dns|private_dns_enabled\s*=\s*true/i.test(
+      /private\s+dns(?:\s+names?)?(?:\s+(?:enabled|setting))?\s*(?:is\s+|=\s*|:\s*)?(?:on|enabled|true|checked)|with\s+private\s+dns|private_dns_enabled\s*=\s*true/i.test(
         x.s,
       )
     )
