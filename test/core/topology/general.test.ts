@@ -13,7 +13,6 @@ import { codes, diagnose, evidenceLines, lineOf } from './helpers.js';
 const STILL_WEAK = new Set<string>([
   'a peered VPC trying to use our S3 gateway endpoint',
   'a bucket in another Region through the local S3 gateway endpoint',
-  'an S3 endpoint policy that lists one bucket and a 403 on another',
   'the server subnet NACL outbound allows only 443, so replies to ephemeral ports die',
   'the client subnet NACL inbound only lets SSH in, so DB replies never come back',
   'describe-security-groups --output text with no rule for the port',
