@@ -1,8 +1,11 @@
 import { Diagnosis } from '../../core/diagnose.js';
-import type { Severity } from '../../core/report/schema.js';
+import type { Report, Severity } from '../../core/report/schema.js';
+import { inputSize } from '../../io/open-input.js';
+import { ViewRingError } from '../../io/view-ring.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderTerminal } from '../../render/terminal.js';
 import { Output } from './output.js';
+import { startLineReadingThread, worthASecondThread } from './parallel-lines.js';
 import { readInputLines } from './read-input.js';
 
 export interface DiagnoseCommandOptions {
@@ -15,9 +18,7 @@ export interface DiagnoseCommandOptions {
 
 /** `vpcdiag diagnose FILE|-`: the report; exit code 1 when a finding is at or above `--fail-on`. */
 export async function diagnoseCommand(path: string, options: DiagnoseCommandOptions): Promise<number> {
-  const diagnosis = new Diagnosis({ format: options.format, now: new Date() });
-  await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));
-  const report = diagnosis.finish();
+  const report = await diagnoseInput(path, options.format, new Date());
   const out = new Output();
   if (options.json) out.line(JSON.stringify(report, null, 2));
   else if (options.markdown) out.line(renderMarkdown(report).trimEnd());
@@ -32,4 +33,33 @@ export async function diagnoseCommand(path: string, options: DiagnoseCommandOpti
         ? ['error', 'warning']
         : ['error'];
   return report.findings.some((f) => failing.includes(f.severity)) ? 1 : 0;
+}
+
+/**
+ * The report on a file or stdin. A large plain file is read on two threads (see parallel-lines.ts):
+ * the same report, sooner. Should the threads fall out of step, it is read again on one.
+ */
+export async function diagnoseInput(
+  path: string,
+  format: string | undefined,
+  now: Date,
+  parallel = true,
+): Promise<Report> {
+  const size = path === '-' ? undefined : inputSize(path);
+  if (parallel && worthASecondThread(path, size)) {
+    let thread: Awaited<ReturnType<typeof startLineReadingThread>> | undefined;
+    try {
+      thread = await startLineReadingThread(path, format);
+      const diagnosis = new Diagnosis({ format, now, readView: thread.readView });
+      await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));
+      await thread.finish();
+      return diagnosis.finish();
+    } catch (err) {
+      await thread?.stop();
+      if (!(err instanceof ViewRingError) && thread !== undefined) throw err;
+    }
+  }
+  const diagnosis = new Diagnosis({ format, now });
+  await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));
+  return diagnosis.finish();
 }
