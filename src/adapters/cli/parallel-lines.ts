@@ -1,4 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadView } from '../../core/flowlog/reader.js';
 import { GZIP_MAGIC_0, GZIP_MAGIC_1 } from '../../io/open-input.js';
@@ -26,11 +29,9 @@ export async function startLineReadingThread(
 ): Promise<LineReadingThread> {
   const ring = createViewRing();
   const reader = new ViewRingReader(ring);
-  const ts = import.meta.url.endsWith('.ts');
-  // under a TypeScript loader (tests) the worker is the .ts source, loaded the same way
-  const worker = new Worker(new URL(ts ? './view-worker.ts' : './view-worker.js', import.meta.url), {
+  const worker = new Worker(workerEntry(), {
     workerData: { path, format, ring },
-    ...(ts ? { execArgv: ['--import', 'tsx'] } : {}),
+    eval: import.meta.url.endsWith('.ts'),
     stdout: false,
     stderr: true,
   });
@@ -60,8 +61,12 @@ export async function startLineReadingThread(
 }
 
 /** Whether a file is plain text big enough to be worth a second thread (not stdin, not gzip). */
-export function worthASecondThread(path: string, size: number | undefined): boolean {
-  if (path === '-' || size === undefined || size < PARALLEL_MIN_BYTES) return false;
+export function worthASecondThread(
+  path: string,
+  size: number | undefined,
+  minBytes = PARALLEL_MIN_BYTES,
+): boolean {
+  if (path === '-' || size === undefined || size < minBytes) return false;
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -73,4 +78,16 @@ export function worthASecondThread(path: string, size: number | undefined): bool
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * The worker's module; run from the TypeScript sources (tests), a snippet that loads the .ts worker
+ * through tsx.
+ */
+function workerEntry(): URL | string {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./view-worker.js', import.meta.url);
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const tsx = pathToFileURL(join(dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')).href;
+  const entry = new URL('./view-worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(tsx)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
 }
