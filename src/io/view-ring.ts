@@ -1,23 +1,27 @@
 import type { CompiledFormat } from '../core/flowlog/format.js';
 import type { RecordView } from '../core/flowlog/record-view.js';
-import { packView, unpackView, VIEW_FLOATS, VIEW_INTS } from '../core/flowlog/view-transfer.js';
+import {
+  packView,
+  unpackView,
+  VIEW_FLOATS,
+  VIEW_INTS,
+  VIEW_NOT_RECORD,
+  VIEW_OUT_OF_STEP,
+  VIEW_RECORD,
+  viewLine,
+} from '../core/flowlog/view-transfer.js';
 
 /**
  * A ring of line readings (see view-transfer.ts) in shared memory, written by one thread and read, in
  * the same order, by another: one writer, one reader, no messages. Each side publishes its position
- * every BATCH entries and waits (Atomics.wait) only when the ring is empty or full.
+ * every BATCH entries; the writer waits (Atomics.wait) when the ring is full, the reader never.
  */
 const W = 0;
 const R = 1;
-const STATE = 2;
-const DONE = 1;
-const FAILED = 2;
 const BATCH = 256;
 const CONTROL_BYTES = 16;
-/** the reader gives up when the writer has not moved for this long (a thread that died) */
-const STALL_MS = 60_000;
 
-/** The reader and the writer are out of step, or the writer failed: read again on one thread. */
+/** The reader and the writer are out of step (a bug): read again on one thread. */
 export class ViewRingError extends Error {
   override readonly name = 'ViewRingError';
 }
@@ -70,14 +74,6 @@ export class ViewRingWriter {
   /** Everything is written. */
   close(): void {
     this.publish();
-    Atomics.store(this.control, STATE, DONE);
-    Atomics.notify(this.control, W);
-  }
-
-  /** The writer cannot go on: the reader stops waiting. */
-  fail(): void {
-    Atomics.store(this.control, STATE, FAILED);
-    Atomics.notify(this.control, W);
   }
 
   private publish(): void {
@@ -95,6 +91,11 @@ export class ViewRingWriter {
   }
 }
 
+/**
+ * The main thread's side. It never waits for the writer: a line whose reading has not arrived yet is
+ * read here with the layout's own reader (the same answer), and the writer's entry for it is skipped
+ * when it comes. So the second thread's start-up, or a busy machine, costs no more than one thread.
+ */
 export class ViewRingReader {
   private readonly control: Int32Array;
   private readonly ints: Int32Array;
@@ -102,8 +103,15 @@ export class ViewRingReader {
   private readonly mask: number;
   private r = 0;
   private available = 0;
+  /** lines read from the ring, and here (for tests and figures) */
+  handed = 0;
+  readHere = 0;
 
-  constructor(sab: SharedArrayBuffer) {
+  /** `waitForWriter`: wait for every reading instead (tests: all lines are then handed over) */
+  constructor(
+    sab: SharedArrayBuffer,
+    private readonly waitForWriter = false,
+  ) {
     const v = views(sab);
     this.control = v.control;
     this.ints = v.ints;
@@ -111,7 +119,7 @@ export class ViewRingReader {
     this.mask = v.capacity - 1;
   }
 
-  /** A FlowLogReader's `readView`: the next entry, which must be for this line. */
+  /** A FlowLogReader's `readView`. */
   readonly read = (
     v: RecordView,
     text: string,
@@ -120,60 +128,59 @@ export class ViewRingReader {
     format: CompiledFormat,
     line: number,
   ): boolean => {
-    if (this.r === this.available) this.waitForMore();
-    const slot = this.r & this.mask;
-    let ok: boolean;
-    try {
-      ok = unpackView(
-        v,
-        text,
-        start,
-        end,
-        format,
-        line,
-        this.ints,
-        slot * VIEW_INTS,
-        this.floats,
-        slot * VIEW_FLOATS,
-      );
-    } catch (err) {
-      throw new ViewRingError((err as Error).message);
-    }
-    this.r = (this.r + 1) | 0;
-    if ((this.r & (BATCH - 1)) === 0) {
-      Atomics.store(this.control, R, this.r);
-      Atomics.notify(this.control, R);
-    }
-    return ok;
-  };
-
-  /** Checks, after the last line, that the writer finished with exactly the entries read. */
-  finish(): void {
+    const ints = this.ints;
     for (;;) {
-      const state = Atomics.load(this.control, STATE);
-      if (state === FAILED) throw new ViewRingError('the reading thread failed');
-      if (state === DONE) break;
-      Atomics.wait(this.control, W, Atomics.load(this.control, W), 50);
+      if (this.r === this.available) {
+        this.available = Atomics.load(this.control, W);
+        if (this.r === this.available) {
+          if (this.waitForWriter) {
+            this.waitForMore();
+            continue;
+          }
+          this.readHere++;
+          return format.view!(v, text, start, end);
+        }
+      }
+      const slot = this.r & this.mask;
+      const at = viewLine(ints, slot * VIEW_INTS);
+      // a line already read here is passed over
+      const answer =
+        at < line
+          ? VIEW_NOT_RECORD
+          : unpackView(
+              v,
+              text,
+              start,
+              end,
+              format,
+              line,
+              ints,
+              slot * VIEW_INTS,
+              this.floats,
+              slot * VIEW_FLOATS,
+            );
+      // the slot is given back only once it has been read
+      this.r = (this.r + 1) | 0;
+      if ((this.r & (BATCH - 1)) === 0) {
+        Atomics.store(this.control, R, this.r);
+        Atomics.notify(this.control, R);
+      }
+      if (at < line) continue;
+      if (answer === VIEW_OUT_OF_STEP)
+        throw new ViewRingError(`the readings of line ${line} are out of step (got line ${at})`);
+      this.handed++;
+      return answer === VIEW_RECORD;
     }
-    if (Atomics.load(this.control, W) !== this.r)
-      throw new ViewRingError('the reading thread read lines this one did not');
-  }
+  };
 
   private waitForMore(): void {
     Atomics.store(this.control, R, this.r);
     Atomics.notify(this.control, R);
     const since = Date.now();
-    for (;;) {
-      const w = Atomics.load(this.control, W);
-      if (w !== this.r) {
-        this.available = w;
-        return;
-      }
-      const state = Atomics.load(this.control, STATE);
-      if (state === FAILED) throw new ViewRingError('the reading thread failed');
-      if (state === DONE) throw new ViewRingError('the reading thread finished before this one');
-      if (Date.now() - since > STALL_MS) throw new ViewRingError('the reading thread stopped');
-      Atomics.wait(this.control, W, w, 50);
+    while (Atomics.load(this.control, W) === this.r) {
+      if (Date.now() - since > 30_000) throw new ViewRingError('the reading thread stopped');
+      Atomics.wait(this.control, W, this.r, 100);
     }
+    this.available = Atomics.load(this.control, W);
   }
 }

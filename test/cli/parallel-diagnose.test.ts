@@ -7,7 +7,14 @@ import { diagnoseInput } from '../../src/adapters/cli/diagnose-command.js';
 import { PARALLEL_MIN_BYTES } from '../../src/adapters/cli/parallel-lines.js';
 import { FlowLogReader } from '../../src/core/flowlog/reader.js';
 import { RecordView } from '../../src/core/flowlog/record-view.js';
-import { packView, unpackView, VIEW_FLOATS, VIEW_INTS } from '../../src/core/flowlog/view-transfer.js';
+import {
+  packView,
+  unpackView,
+  VIEW_FLOATS,
+  VIEW_INTS,
+  VIEW_RECORD,
+} from '../../src/core/flowlog/view-transfer.js';
+import { createViewRing, ViewRingError, ViewRingReader, ViewRingWriter } from '../../src/io/view-ring.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vpcdiag-parallel-'));
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -152,7 +159,13 @@ describe('diagnosing a large file on two threads', () => {
     const file = join(dir, 'day.log');
     writeFileSync(file, text);
     const one = await diagnoseInput(file, undefined, NOW, 'one');
-    const two = await diagnoseInput(file, undefined, NOW, 'two');
+    let counts = { handed: 0, readHere: 0 };
+    const two = await diagnoseInput(file, undefined, NOW, 'two', (c) => {
+      counts = c;
+    });
+    // every record's line was read by the second thread
+    expect(counts.readHere).toBe(0);
+    expect(counts.handed).toBeGreaterThan(one.input.records);
     // the file exercises the rules, not only the reader
     const codes = one.findings.map((f) => f.code);
     expect(codes.length).toBeGreaterThan(2);
@@ -166,7 +179,11 @@ describe('diagnosing a large file on two threads', () => {
     const file = join(dir, 'headerless.log');
     writeFileSync(file, text);
     const one = await diagnoseInput(file, V2, NOW, 'one');
-    const two = await diagnoseInput(file, V2, NOW, 'two');
+    let handed = 0;
+    const two = await diagnoseInput(file, V2, NOW, 'two', (c) => {
+      handed = c.handed;
+    });
+    expect(handed).toBeGreaterThan(0);
     expect(one.input.records).toBeGreaterThan(10_000);
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
   });
@@ -219,7 +236,8 @@ describe('handing the reading of a line to another reader', () => {
       format: V2,
       onItem: () => {},
       onRecord: (v) => got.push(Object.assign(new RecordView(), v)),
-      readView: (v, text, s, e, fmt, ln) => unpackView(v, text, s, e, fmt, ln, ints, 0, floats, 0),
+      readView: (v, text, s, e, fmt, ln) =>
+        unpackView(v, text, s, e, fmt, ln, ints, 0, floats, 0) === VIEW_RECORD,
     });
     r2.lineIn(moved, 2, moved.length);
     const v = got[0]!;
@@ -248,16 +266,32 @@ describe('handing the reading of a line to another reader', () => {
       expect(v[k], k).toBe(direct[k]);
   });
 
+  /** Readings of `lines` (line numbers) of the test line, written into a fresh ring. */
+  function ringWith(lines: number[]) {
+    const ring = createViewRing(8);
+    const writer = new ViewRingWriter(ring);
+    for (const n of lines)
+      readOnce((v, text, s, e, fmt) => {
+        const ok = fmt.view!(v, text, s, e);
+        writer.write(ok, v, s, e, fmt, n);
+        return ok;
+      });
+    writer.close();
+    return new ViewRingReader(ring);
+  }
+
   it('refuses the reading of another line', () => {
-    const ints = new Int32Array(VIEW_INTS);
-    const floats = new Float64Array(VIEW_FLOATS);
-    readOnce((v, text, s, e, fmt) => {
-      const ok = fmt.view!(v, text, s, e);
-      packView(ok, v, s, e, fmt, 41, ints, 0, floats, 0);
-      return ok;
-    });
-    expect(() =>
-      readOnce((v, text, s, e, fmt, ln) => unpackView(v, text, s, e, fmt, ln, ints, 0, floats, 0)),
-    ).toThrow(/out of step/);
+    const ring = ringWith([41]);
+    expect(() => readOnce(ring.read)).toThrow(ViewRingError);
+  });
+
+  it('reads a line itself when its reading has not arrived, and skips the reading when it comes', () => {
+    const empty = ringWith([]);
+    expect(readOnce(empty.read)).toHaveLength(1);
+    expect(empty.readHere).toBe(1);
+    // line 1 was read here: its late reading is passed over
+    const late = ringWith([0, 1]);
+    expect(readOnce(late.read)[0]!.bytes).toBe(4_000_000_000);
+    expect([late.handed, late.readHere]).toEqual([1, 0]);
   });
 });

@@ -38,28 +38,31 @@ export async function diagnoseCommand(path: string, options: DiagnoseCommandOpti
 /**
  * The report on a file or stdin. A large plain file is read on two threads (see parallel-lines.ts):
  * the same report, sooner. Should the threads fall out of step, it is read again on one. `threads`
- * forces one way or the other (tests); 'two' still reads stdin and gzip on one.
+ * forces one way or the other (tests; 'two' waits for every reading from the second thread, and still
+ * reads stdin and gzip on one); `onThreads` learns how many lines' readings were handed over.
  */
 export async function diagnoseInput(
   path: string,
   format: string | undefined,
   now: Date,
   threads: 'auto' | 'one' | 'two' = 'auto',
+  onThreads?: (counts: { handed: number; readHere: number }) => void,
 ): Promise<Report> {
   const size = path === '-' ? undefined : inputSize(path);
   if (worthASecondThread(path, size, threads === 'two' ? 0 : threads === 'one' ? Infinity : undefined)) {
-    let thread: Awaited<ReturnType<typeof startLineReadingThread>> | undefined;
+    const thread = startLineReadingThread(path, format, threads === 'two');
+    let diagnosis: Diagnosis;
     try {
-      thread = await startLineReadingThread(path, format);
-      const diagnosis = new Diagnosis({ format, now, readView: thread.readView });
+      diagnosis = new Diagnosis({ format, now, readView: thread.readView });
       await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));
-      await thread.finish();
-      return diagnosis.finish();
     } catch (err) {
-      await thread?.stop();
-      // 'two' (tests) never hides a fault of the second thread
-      if (threads === 'two' || (!(err instanceof ViewRingError) && thread !== undefined)) throw err;
+      await thread.finish();
+      // 'two' (tests) never hides a fault
+      if (threads === 'two' || !(err instanceof ViewRingError)) throw err;
+      return diagnoseInput(path, format, now, 'one');
     }
+    onThreads?.(await thread.finish());
+    return diagnosis.finish();
   }
   const diagnosis = new Diagnosis({ format, now });
   await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));

@@ -5,57 +5,45 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadView } from '../../core/flowlog/reader.js';
 import { GZIP_MAGIC_0, GZIP_MAGIC_1 } from '../../io/open-input.js';
-import { createViewRing, ViewRingError, ViewRingReader } from '../../io/view-ring.js';
+import { createViewRing, ViewRingReader } from '../../io/view-ring.js';
 
 /** Below this size a file is read on one thread: starting a second costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 20_000_000;
 
 /**
  * A second thread that reads the lines of a plain file (the fast lane's parsing, the costliest part
- * of reading) while this one correlates and judges: `readView` goes in the main reader's options.
- * The main reader must be given the same `format` and read the same file; `finish()` after its last
- * line checks that both read the same lines (a ViewRingError otherwise: read again on one thread).
+ * of reading) while this one correlates and judges: `readView` goes in the main reader's options,
+ * which must have the same `format`, for the same file. Lines whose reading has not arrived are read
+ * on the main thread (see ViewRingReader), so nothing waits for the second thread; a reading for
+ * another line throws a ViewRingError (read again on one thread).
  */
 export interface LineReadingThread {
   readView: ReadView;
-  finish(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops the thread; how many lines' readings were handed over, and how many were read here. */
+  finish(): Promise<{ handed: number; readHere: number }>;
 }
 
-/** Starts the thread; resolves once it runs (rejects if it cannot start). */
-export async function startLineReadingThread(
+/** `waitForIt`: every line's reading is waited for (tests), instead of read here when it is late. */
+export function startLineReadingThread(
   path: string,
   format: string | undefined,
-): Promise<LineReadingThread> {
+  waitForIt = false,
+): LineReadingThread {
   const ring = createViewRing();
-  const reader = new ViewRingReader(ring);
+  const reader = new ViewRingReader(ring, waitForIt);
   const worker = new Worker(workerEntry(), {
     workerData: { path, format, ring },
     eval: import.meta.url.endsWith('.ts'),
-    stdout: false,
-    stderr: true,
   });
-  let failure: Error | undefined;
-  const exited = new Promise<void>((resolve) => {
-    worker.once('error', (err) => {
-      failure = err;
-    });
-    worker.once('exit', () => resolve());
-  });
-  await new Promise<void>((resolve, reject) => {
-    worker.once('message', () => resolve());
-    worker.once('error', reject);
-    worker.once('exit', () => reject(new ViewRingError('the reading thread stopped before it started')));
-  });
+  // The thread never keeps the process alive (the main thread needs nothing from it at the end), and
+  // one that fails only leaves its lines to be read here.
+  worker.unref();
+  worker.on('error', () => {});
   return {
     readView: reader.read,
     async finish() {
-      reader.finish();
-      await exited;
-      if (failure) throw failure;
-    },
-    async stop() {
-      await worker.terminate();
+      void worker.terminate();
+      return { handed: reader.handed, readHere: reader.readHere };
     },
   };
 }

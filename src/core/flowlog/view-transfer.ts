@@ -65,10 +65,21 @@ export function packView(
   floats[f + 11] = v.dstHash;
 }
 
+/** The line number an entry is for. */
+export function viewLine(ints: Int32Array, i: number): number {
+  return ints[i + I_LINE]!;
+}
+
+/** {@link unpackView}'s answers. */
+export const VIEW_NOT_RECORD = 0;
+export const VIEW_RECORD = 1;
+export const VIEW_OUT_OF_STEP = -1;
+
 /**
  * Fills the view from an entry written by {@link packView} for this same line, read in place in
- * `text`; returns whether the line is a record of `format`, as the layout's own reader would have.
- * Throws when the entry is for another line (the two readers are out of step: a bug).
+ * `text`: VIEW_RECORD when the line is a record of `format` (as the layout's own reader would have
+ * found), VIEW_NOT_RECORD when not, VIEW_OUT_OF_STEP when the entry is for another line or layout
+ * (the two readers are out of step: a bug).
  */
 export function unpackView(
   v: RecordView,
@@ -81,12 +92,10 @@ export function unpackView(
   i: number,
   floats: Float64Array,
   f: number,
-): boolean {
+): number {
   if (ints[i + I_LINE] !== line || ints[i + I_FORMAT] !== format.id || ints[i + I_LENGTH] !== end - start)
-    throw new Error(
-      `the readings of line ${line} are out of step (got line ${ints[i + I_LINE]}, layout ${ints[i + I_FORMAT]})`,
-    );
-  if (ints[i + I_OK] === 0) return false;
+    return VIEW_OUT_OF_STEP;
+  if (ints[i + I_OK] === 0) return VIEW_NOT_RECORD;
   v.item = undefined;
   v.format = format;
   v.text = text;
@@ -117,5 +126,5 @@ export function unpackView(
   v.eniHash2 = floats[f + 9]!;
   v.srcHash = floats[f + 10]!;
   v.dstHash = floats[f + 11]!;
-  return true;
+  return VIEW_RECORD;
 }
