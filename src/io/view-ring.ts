@@ -19,6 +19,8 @@ import {
 const W = 0;
 const R = 1;
 const BATCH = 256;
+/** lines read on the reader's side between two checks that the writer is catching up */
+const CHECK_EVERY = 65_536;
 const CONTROL_BYTES = 16;
 
 /** The reader and the writer are out of step (a bug): read again on one thread. */
@@ -106,6 +108,12 @@ export class ViewRingReader {
   /** lines read from the ring, and here (for tests and figures) */
   handed = 0;
   readHere = 0;
+  /** set once the writer is left behind for good (see check) */
+  gaveUp = false;
+  /** called when the reader gives up on the writer (stop it: its work would only be skipped) */
+  onGiveUp: (() => void) | undefined;
+  private lastLag = Number.POSITIVE_INFINITY;
+  private nextCheck = CHECK_EVERY;
 
   /** `waitForWriter`: wait for every reading instead (tests: all lines are then handed over) */
   constructor(
@@ -128,6 +136,10 @@ export class ViewRingReader {
     format: CompiledFormat,
     line: number,
   ): boolean => {
+    if (this.gaveUp) {
+      this.readHere++;
+      return format.view!(v, text, start, end);
+    }
     const ints = this.ints;
     for (;;) {
       if (this.r === this.available) {
@@ -137,7 +149,7 @@ export class ViewRingReader {
             this.waitForMore();
             continue;
           }
-          this.readHere++;
+          if (++this.readHere >= this.nextCheck) this.check(line);
           return format.view!(v, text, start, end);
         }
       }
@@ -172,6 +184,23 @@ export class ViewRingReader {
       return answer === VIEW_RECORD;
     }
   };
+
+  /**
+   * Every CHECK_EVERY lines read here: is the writer catching up (it reads much faster than this thread
+   * judges, so after its start-up it does, unless the machine is busy)? If it is further behind than
+   * at the last check, it is given up, so that its work, which would only be skipped, does not take
+   * CPU from this thread.
+   */
+  private check(line: number): void {
+    this.nextCheck = this.readHere + CHECK_EVERY;
+    const w = Atomics.load(this.control, W);
+    const newest = w === 0 ? 0 : viewLine(this.ints, ((w - 1) & this.mask) * VIEW_INTS);
+    const lag = line - newest;
+    if (lag >= this.lastLag) {
+      this.gaveUp = true;
+      this.onGiveUp?.();
+    } else this.lastLag = lag;
+  }
 
   private waitForMore(): void {
     Atomics.store(this.control, R, this.r);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { diagnoseInput } from '../../src/adapters/cli/diagnose-command.js';
-import { PARALLEL_MIN_BYTES } from '../../src/adapters/cli/parallel-lines.js';
+import { PARALLEL_MIN_BYTES, worthASecondThread } from '../../src/adapters/cli/parallel-lines.js';
 import { FlowLogReader } from '../../src/core/flowlog/reader.js';
 import { RecordView } from '../../src/core/flowlog/record-view.js';
 import {
@@ -199,8 +199,16 @@ describe('diagnosing a large file on two threads', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
-  it('uses a second thread only for files of tens of megabytes', () => {
+  it('uses a second thread only for large plain files, never for stdin or gzip', () => {
+    const plain = join(dir, 'plain.log');
+    const gz = join(dir, 'plain.log.gz');
+    writeFileSync(plain, `${V2}\n`);
+    writeFileSync(gz, gzipSync(`${V2}\n`));
     expect(PARALLEL_MIN_BYTES).toBeGreaterThanOrEqual(10_000_000);
+    expect(worthASecondThread(plain, 100)).toBe(false);
+    expect(worthASecondThread(plain, 100, 50)).toBe(true);
+    expect(worthASecondThread(gz, 100, 50)).toBe(false);
+    expect(worthASecondThread('-', undefined, 0)).toBe(false);
   });
 });
 
@@ -293,5 +301,22 @@ describe('handing the reading of a line to another reader', () => {
     const late = ringWith([0, 1]);
     expect(readOnce(late.read)[0]!.bytes).toBe(4_000_000_000);
     expect([late.handed, late.readHere]).toEqual([1, 0]);
+  });
+
+  it('gives up on a writer that falls further behind, and reads every line itself from then on', () => {
+    const ring = ringWith([]);
+    let stopped = 0;
+    ring.onGiveUp = () => stopped++;
+    const reader = new FlowLogReader({
+      format: V2,
+      onItem: () => {},
+      onRecord: () => {},
+      readView: ring.read,
+    });
+    const text = line.slice(start);
+    for (let i = 0; i < 200_000; i++) reader.lineIn(text, 0, text.length);
+    expect(ring.gaveUp).toBe(true);
+    expect(stopped).toBe(1);
+    expect(ring.readHere).toBe(200_000);
   });
 });

@@ -39,6 +39,7 @@ export function startLineReadingThread(
   // one that fails only leaves its lines to be read here.
   worker.unref();
   worker.on('error', () => {});
+  reader.onGiveUp = () => void worker.terminate();
   return {
     readView: reader.read,
     async finish() {
