@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { diagnoseInput } from '../../src/adapters/cli/diagnose-command.js';
-import { PARALLEL_MIN_BYTES, worthASecondThread } from '../../src/adapters/cli/parallel-lines.js';
+import {
+  aCoreIsFree,
+  PARALLEL_MIN_BYTES,
+  worthASecondThread,
+} from '../../src/adapters/cli/parallel-lines.js';
 import { FlowLogReader } from '../../src/core/flowlog/reader.js';
 import { RecordView } from '../../src/core/flowlog/record-view.js';
 import {
@@ -209,6 +213,13 @@ describe('diagnosing a large file on two threads', () => {
     expect(worthASecondThread(plain, 100, 50)).toBe(true);
     expect(worthASecondThread(gz, 100, 50)).toBe(false);
     expect(worthASecondThread('-', undefined, 0)).toBe(false);
+  });
+
+  it('uses a second thread only when the load leaves a core free', () => {
+    expect(aCoreIsFree(2, 0.3)).toBe(true);
+    expect(aCoreIsFree(2, 1.8)).toBe(false);
+    expect(aCoreIsFree(1, 0)).toBe(false);
+    expect(aCoreIsFree(8, 5)).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { ViewRingError } from '../../io/view-ring.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderTerminal } from '../../render/terminal.js';
 import { Output } from './output.js';
-import { startLineReadingThread, worthASecondThread } from './parallel-lines.js';
+import { aCoreIsFree, startLineReadingThread, worthASecondThread } from './parallel-lines.js';
 import { readInputLines } from './read-input.js';
 
 export interface DiagnoseCommandOptions {
@@ -36,7 +36,8 @@ export async function diagnoseCommand(path: string, options: DiagnoseCommandOpti
 }
 
 /**
- * The report on a file or stdin. A large plain file is read on two threads (see parallel-lines.ts):
+ * The report on a file or stdin. A large plain file is read on two threads when a core is free (see
+ * parallel-lines.ts):
  * the same report, sooner. Should the threads fall out of step, it is read again on one. `threads`
  * forces one way or the other (tests; 'two' waits for every reading from the second thread, and still
  * reads stdin and gzip on one); `onThreads` learns how many lines' readings were handed over.
@@ -49,7 +50,11 @@ export async function diagnoseInput(
   onThreads?: (counts: { handed: number; readHere: number }) => void,
 ): Promise<Report> {
   const size = path === '-' ? undefined : inputSize(path);
-  if (worthASecondThread(path, size, threads === 'two' ? 0 : threads === 'one' ? Infinity : undefined)) {
+  const two =
+    threads === 'two'
+      ? worthASecondThread(path, size, 0)
+      : threads === 'auto' && worthASecondThread(path, size) && aCoreIsFree();
+  if (two) {
     const thread = startLineReadingThread(path, format, threads === 'two');
     let diagnosis: Diagnosis;
     try {

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -67,6 +68,15 @@ export function worthASecondThread(
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * Whether a core is likely free for a second thread: the load average of the last minute leaves one.
+ * On a machine whose cores are all busy, a second thread only takes CPU from the first (measured on
+ * 2 cores under a load of 4: 2.5 s instead of 2.0 s for 1M lines).
+ */
+export function aCoreIsFree(cores = availableParallelism(), load = loadavg()[0]!): boolean {
+  return cores >= 2 && load <= cores - 1;
 }
 
 /**
