@@ -1,6 +1,6 @@
 import type { AnalysisContext, TextLine } from './analysis-context.js';
 import { createFlowAnalyzer, type FlowAnalyzer } from './flowdiag/flow-analyzer.js';
-import { FlowLogReader } from './flowlog/reader.js';
+import { FlowLogReader, type ReadView } from './flowlog/reader.js';
 import type { ParseItem, ReaderWarning } from './flowlog/types.js';
 import { ambiguousFormatFinding } from './reading/ambiguous-format-finding.js';
 import { inputNotRecognizedFinding } from './reading/input-not-recognized-finding.js';
@@ -14,6 +14,8 @@ export interface DiagnoseOptions {
   format?: string;
   /** the caller's clock; the core never reads one itself */
   now?: Date;
+  /** reads the fast lane's lines instead of the layouts' own readers (see FlowLogReaderOptions.readView) */
+  readView?: ReadView;
 }
 
 /** Text kept for the topology reader and for quoting: enough for any paste, bounded for huge files. */
@@ -44,6 +46,7 @@ export class Diagnosis {
       onItem: (item) => this.onItem(item),
       // clean records of a file read in place skip the item objects (see FlowState.addView)
       onRecord: flow.addView,
+      readView: options.readView,
     });
   }
 

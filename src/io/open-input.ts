@@ -18,27 +18,40 @@ export interface OpenedInput {
 /** Opens a file, or stdin for `-`; fails with an InputError a person understands. */
 export function openInput(path: string): OpenedInput {
   if (path === '-') return { stream: process.stdin, name: '-' };
-  let size: number;
+  const size = inputSize(path);
+  return { stream: createReadStream(path, { highWaterMark: 1 << 18 }), size, name: path };
+}
+
+/** The size of the file a user named, or an InputError that says what is wrong with it. */
+export function inputSize(path: string): number {
   try {
     const st = statSync(path);
     if (st.isDirectory())
       throw new InputError(
         `${path} is a directory: give a file (for S3 downloads, one .log or .log.gz file), or - for stdin`,
       );
-    size = st.size;
+    return st.size;
   } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new InputError(`no such file: ${path} (check the path, or use - to read stdin)`);
-    if (code === 'EACCES') throw new InputError(`cannot read ${path}: permission denied`);
-    throw new InputError(`cannot open ${path}: ${(err as Error).message}`);
+    throw inputError(path, err);
   }
-  return { stream: createReadStream(path, { highWaterMark: 1 << 18 }), size, name: path };
 }
 
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
+/** An error from opening or reading `path`, as a sentence a person understands. */
+export function inputError(path: string, err: unknown): InputError {
+  if (err instanceof InputError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT')
+    return new InputError(`no such file: ${path} (check the path, or use - to read stdin)`);
+  if (code === 'EACCES') return new InputError(`cannot read ${path}: permission denied`);
+  if (code === 'EISDIR')
+    return new InputError(
+      `${path} is a directory: give a file (for S3 downloads, one .log or .log.gz file), or - for stdin`,
+    );
+  return new InputError(`cannot open ${path}: ${(err as Error).message}`);
+}
+
+export const GZIP_MAGIC_0 = 0x1f;
+export const GZIP_MAGIC_1 = 0x8b;
 
 /**
  * The input's bytes, gunzipped when they start with gzip's magic bytes (S3 delivers `.log.gz`),

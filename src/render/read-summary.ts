@@ -1,4 +1,5 @@
 import { plural } from '../core/report/build-report.js';
+import { formatCount } from '../core/report/format-count.js';
 import type { Report } from '../core/report/schema.js';
 
 /** "Read 10 flow-log records (6 ACCEPT, 4 REJECT) and a topology of 2 VPCs; 3 lines could not be read." */
@@ -6,10 +7,10 @@ export function readSummary(report: Report): string {
   const i = report.input;
   const parts: string[] = [];
   if (i.records > 0) {
-    const tgw = i.tgwRecords > 0 ? `, ${i.tgwRecords.toLocaleString('en-US')} from a transit gateway` : '';
+    const tgw = i.tgwRecords > 0 ? `, ${formatCount(i.tgwRecords)} from a transit gateway` : '';
     const actions =
       i.accept + i.reject > 0
-        ? ` (${i.accept.toLocaleString('en-US')} ACCEPT, ${i.reject.toLocaleString('en-US')} REJECT${tgw})`
+        ? ` (${formatCount(i.accept)} ACCEPT, ${formatCount(i.reject)} REJECT${tgw})`
         : tgw
           ? ` (${tgw.slice(2)})`
           : '';

@@ -1,3 +1,4 @@
+import { formatCount } from '../core/report/format-count.js';
 import type { Finding, Report } from '../core/report/schema.js';
 import { countsLine, readSummary } from './read-summary.js';
 
@@ -51,16 +52,14 @@ function renderFinding(f: Finding, n: number, total: number, c: Paint): string[]
     indent(f.explanation),
   ];
   if (f.evidence.length > 0) {
-    out.push(
-      `  ${c('bold', 'Evidence')}${f.occurrences ? ` (${f.occurrences.toLocaleString('en-US')} in all)` : ''}:`,
-    );
+    out.push(`  ${c('bold', 'Evidence')}${f.occurrences ? ` (${formatCount(f.occurrences)} in all)` : ''}:`);
     for (const e of f.evidence) {
       const where = e.lines.length
         ? `line ${e.lines.slice(0, 5).join(', ')}${e.lines.length > 5 ? '…' : ''}: `
         : '';
       out.push(`    ${c('dim', where)}${e.text}${e.note ? c('dim', `  ← ${e.note}`) : ''}`);
     }
-    if (f.evidenceOmitted) out.push(c('dim', `    … and ${f.evidenceOmitted.toLocaleString('en-US')} more`));
+    if (f.evidenceOmitted) out.push(c('dim', `    … and ${formatCount(f.evidenceOmitted)} more`));
   }
   for (const fix of f.fixes) {
     out.push(`  ${c('bold', 'Fix')}: ${fix.summary}`);

@@ -1,8 +1,11 @@
 import { Diagnosis } from '../../core/diagnose.js';
-import type { Severity } from '../../core/report/schema.js';
+import type { Report, Severity } from '../../core/report/schema.js';
+import { inputSize } from '../../io/open-input.js';
+import { ViewRingError } from '../../io/view-ring.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderTerminal } from '../../render/terminal.js';
 import { Output } from './output.js';
+import { aCoreIsFree, startLineReadingThread, worthASecondThread } from './parallel-lines.js';
 import { readInputLines } from './read-input.js';
 
 export interface DiagnoseCommandOptions {
@@ -15,9 +18,7 @@ export interface DiagnoseCommandOptions {
 
 /** `vpcdiag diagnose FILE|-`: the report; exit code 1 when a finding is at or above `--fail-on`. */
 export async function diagnoseCommand(path: string, options: DiagnoseCommandOptions): Promise<number> {
-  const diagnosis = new Diagnosis({ format: options.format, now: new Date() });
-  await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));
-  const report = diagnosis.finish();
+  const report = await diagnoseInput(path, options.format, new Date());
   const out = new Output();
   if (options.json) out.line(JSON.stringify(report, null, 2));
   else if (options.markdown) out.line(renderMarkdown(report).trimEnd());
@@ -32,4 +33,43 @@ export async function diagnoseCommand(path: string, options: DiagnoseCommandOpti
         ? ['error', 'warning']
         : ['error'];
   return report.findings.some((f) => failing.includes(f.severity)) ? 1 : 0;
+}
+
+/**
+ * The report on a file or stdin. A large plain file is read on two threads when a core is free (see
+ * parallel-lines.ts):
+ * the same report, sooner. Should the threads fall out of step, it is read again on one. `threads`
+ * forces one way or the other (tests; 'two' waits for every reading from the second thread, and still
+ * reads stdin and gzip on one); `onThreads` learns how many lines' readings were handed over.
+ */
+export async function diagnoseInput(
+  path: string,
+  format: string | undefined,
+  now: Date,
+  threads: 'auto' | 'one' | 'two' = 'auto',
+  onThreads?: (counts: { handed: number; readHere: number }) => void,
+): Promise<Report> {
+  const size = path === '-' ? undefined : inputSize(path);
+  const two =
+    threads === 'two'
+      ? worthASecondThread(path, size, 0)
+      : threads === 'auto' && worthASecondThread(path, size) && aCoreIsFree();
+  if (two) {
+    const thread = startLineReadingThread(path, format, threads === 'two');
+    let diagnosis: Diagnosis;
+    try {
+      diagnosis = new Diagnosis({ format, now, readView: thread.readView });
+      await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));
+    } catch (err) {
+      await thread.finish();
+      // 'two' (tests) never hides a fault
+      if (threads === 'two' || !(err instanceof ViewRingError)) throw err;
+      return diagnoseInput(path, format, now, 'one');
+    }
+    onThreads?.(await thread.finish());
+    return diagnosis.finish();
+  }
+  const diagnosis = new Diagnosis({ format, now });
+  await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));
+  return diagnosis.finish();
 }

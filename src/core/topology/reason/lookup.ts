@@ -9,8 +9,10 @@ export function label(e: { id?: string; name?: string; key: string }): string {
 
 /** The ID to put in a command: the real ID, or a placeholder naming the thing. */
 export function idFor(e: { id?: string; name?: string; key: string } | undefined, what: string): string {
-  if (e?.id) return e.id;
-  const n = e?.name ?? e?.key.replace(/^[a-z-]+:/, '');
+  if (e?.id && !isNameLikeId(e.id)) return e.id;
+  // "vpc-a", "sg-db": what the user calls it, shaped like an ID but not one AWS would accept
+  const n = e?.name ?? (e?.id ? e.id : undefined) ?? e?.key.replace(/^[a-z-]+:/, '');
+  if (e?.id) return `<${what} id of ${n}>`;
   // a name the reader made up ("NACL of db-a") already says what it is
   if (n?.toLowerCase().startsWith(`${what.toLowerCase()} of `)) return `<${n}>`;
   return `<${what}${n ? ` of ${n}` : ''}>`;
@@ -142,4 +144,18 @@ export function ipToCidr(ip: string): Cidr | undefined {
 export function cidrHasIp(c: Cidr, ip: string): boolean {
   const n = parseIp(ip);
   return n !== undefined && cidrContainsIp(c, n);
+}
+
+const ID_PREFIX =
+  /^(?:tgw-attach|tgw-rtb|vpce-svc|vpce|vpc|subnet|sg|rtb|acl|pcx|nat|eigw|igw|eni|tgw|pl|i|vgw|cgw|vpn|dopt)-/i;
+
+/**
+ * An ID AWS would never issue: a resource prefix and then something that is not hex ("vpc-a", "sg-db",
+ * "rtb-private"). Shortened real IDs ("vpc-0a1b2c", "sg-0123…") are kept as the user wrote them.
+ */
+export function isNameLikeId(id: string): boolean {
+  const m = ID_PREFIX.exec(id);
+  if (!m) return false;
+  const rest = id.slice(m[0].length).replace(/(?:…|\.\.\.)$/, '');
+  return !/^[0-9a-f]{3,17}$/i.test(rest);
 }

@@ -51,8 +51,9 @@ export const transitivePeering: Rule = (ctx) => {
     const B = model.vpcs.get(middle);
     const C = model.vpcs.get(c)!;
     const cCidr = C.cidrs[0]?.cidr.text ?? path.to.addr?.text ?? '<C_CIDR>';
-    const aTable = idFor(fwd.choice.table, 'route table');
-    const cTable = idFor(routeTableOf(model, path.to.subnet, C.key).table, 'route table');
+    const aTable = fwd.choice.table ? idFor(fwd.choice.table, 'route table') : `<route table of ${label(A)}>`;
+    const cKnown = routeTableOf(model, path.to.subnet, C.key).table;
+    const cTable = cKnown ? idFor(cKnown, 'route table') : `<route table of ${label(C)}>`;
     const aId = idFor(A, 'VPC');
     const cId = idFor(C, 'VPC');
     const aCidr = A.cidrs[0]?.cidr.text ?? path.from.addr?.text ?? '<A_CIDR>';
