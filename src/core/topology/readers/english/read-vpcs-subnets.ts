@@ -250,7 +250,9 @@ export const readSubnets: Extractor = (x) => {
     // "… rtb-… which only has 10.2.0.0/16 local": that table's whole list
     const rest = x.s.slice((m.index ?? 0) + m[0].length);
     const onlyLocal =
-      /^\s*,?\s*(?:which|that)\s+(?:only\s+)?has\s+(?:just\s+|only\s+)?(?:the\s+)?(?:(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s+)?local(?:\s+route)?(?:\s+only)?\b/i.exec(rest);
+      /^\s*,?\s*(?:which|that)\s+(?:only\s+)?has\s+(?:just\s+|only\s+)?(?:the\s+)?(?:(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s+)?local(?:\s+route)?(?:\s+only)?\b/i.exec(
+        rest,
+      );
     if (onlyLocal && !t.routes.length) {
       const c = onlyLocal[1] ? parseCidr(onlyLocal[1]) : undefined;
       t.routes.push({ ...(c ? { cidr: c } : {}), target: { kind: 'local', id: 'local' }, src: x.src });

@@ -216,7 +216,9 @@ export function readDescribeJson(
       hasKeys(v, 'Statement') &&
       (/endpoint policy|vpce policy|policy on the endpoint/.test(block.lead) ||
         // "the s3 gateway endpoint vpce-… has this policy:" just above
-        /\b(?:endpoint|vpce-[0-9a-f]+)\b[^.]*\b(?:has|with|uses|got)\s+(?:this|the\s+following|a)\s+policy\b/.test(block.lead))
+        /\b(?:endpoint|vpce-[0-9a-f]+)\b[^.]*\b(?:has|with|uses|got)\s+(?:this|the\s+following|a)\s+policy\b/.test(
+          block.lead,
+        ))
     ) {
       readEndpointPolicy(v, ctx, block, lines);
       n++;
