@@ -18,7 +18,6 @@ const STILL_WEAK = new Set<string>([
   'describe-security-groups --output text with no rule for the port',
   'a NAT gateway whose subnet routes the default route to the NAT itself',
   'an instance in an AZ without an attachment subnet, from describe-transit-gateway-vpc-attachments',
-  'the TGW route table of the dev attachment has no route to prod',
   // second batch (general-more-cases.ts)
   'describe-network-acls egress entries that only allow 443, smtp out fails',
   'the return route added to the main table while the subnets use a custom one',

@@ -81,10 +81,20 @@ export const readTgw: Extractor = (x) => {
   // TGW route table and its routes: "tgw-rtb-…: 10.1.0.0/16 -> tgw-attach-b", "TGW route table has no route to 10.2.0.0/16"
   const rtbId = x.ids.find((i) => i.kind === 'tgw-rtb')?.id;
   const saysTable = rtbId || /\b(?:tgw|transit\s+gateway)\s+route\s+table\b/i.test(x.s);
-  if (!saysTable) return;
-  const t = rtbId
-    ? x.b.tgwRouteTable({ id: rtbId })
-    : (x.b.all('tgw-rtb')[0] ?? x.b.tgwRouteTable({ name: 'the TGW route table' }));
+  // "… tgw-rtb-… which only has:" then one route a line: the lines belong to that table
+  const listed = !saysTable && x.st.tgwListing && /^\s*\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\s*(?:->|via|:)/.test(x.s);
+  if (!saysTable && !listed) {
+    x.st.tgwListing = undefined;
+    return;
+  }
+  const t = listed
+    ? x.st.tgwListing!
+    : rtbId
+      ? x.b.tgwRouteTable({ id: rtbId })
+      : (x.b.all('tgw-rtb')[0] ?? x.b.tgwRouteTable({ name: 'the TGW route table' }));
+  if (!listed) x.st.tgwListing = /:\s*$/.test(x.s) ? t : undefined;
+  if (!listed && x.st.tgwListing && /\b(?:only|just)\s+(?:has|contains|shows)\b|\bhas\s+(?:only|just)\b/i.test(x.s))
+    t.complete = true;
   addSrc(t, x.src);
   for (const m of x.s.matchAll(
     /(\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2})\s*(?:->|via|to|:)\s*(tgw-attach-[\w-]+|blackhole|[\w-]+\s+attachment)/gi,

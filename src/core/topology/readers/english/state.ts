@@ -32,6 +32,8 @@ export class State {
 
   /** a console rule table (header row read) whose rows follow */
   consoleTable?: import('./read-console-tables.js').ConsoleTable;
+  /** a TGW route table whose routes are listed on the lines that follow ("… which only has:") */
+  tgwListing?: import('../../model/types.js').TgwRouteTable;
   /** the prose line read just before (Terraform blocks take their subject from it: "the db sg:") */
   prevText?: string;
   prevLine?: number;
