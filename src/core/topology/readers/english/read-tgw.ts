@@ -82,7 +82,8 @@ export const readTgw: Extractor = (x) => {
   const rtbId = x.ids.find((i) => i.kind === 'tgw-rtb')?.id;
   const saysTable = rtbId || /\b(?:tgw|transit\s+gateway)\s+route\s+table\b/i.test(x.s);
   // "… tgw-rtb-… which only has:" then one route a line: the lines belong to that table
-  const listed = !saysTable && x.st.tgwListing && /^\s*\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\s*(?:->|via|:)/.test(x.s);
+  const listed =
+    !saysTable && x.st.tgwListing && /^\s*\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\s*(?:->|via|:)/.test(x.s);
   if (!saysTable && !listed) {
     x.st.tgwListing = undefined;
     return;
@@ -93,7 +94,11 @@ export const readTgw: Extractor = (x) => {
       ? x.b.tgwRouteTable({ id: rtbId })
       : (x.b.all('tgw-rtb')[0] ?? x.b.tgwRouteTable({ name: 'the TGW route table' }));
   if (!listed) x.st.tgwListing = /:\s*$/.test(x.s) ? t : undefined;
-  if (!listed && x.st.tgwListing && /\b(?:only|just)\s+(?:has|contains|shows)\b|\bhas\s+(?:only|just)\b/i.test(x.s))
+  if (
+    !listed &&
+    x.st.tgwListing &&
+    /\b(?:only|just)\s+(?:has|contains|shows)\b|\bhas\s+(?:only|just)\b/i.test(x.s)
+  )
     t.complete = true;
   addSrc(t, x.src);
   for (const m of x.s.matchAll(
