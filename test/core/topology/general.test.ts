@@ -22,7 +22,6 @@ const STILL_WEAK = new Set<string>([
   'describe-network-acls egress entries that only allow 443, smtp out fails',
   'the return route added to the main table while the subnets use a custom one',
   'a TGW attachment with subnets in two AZs and instances in the third',
-  'the TGW route table of the VPN attachment without the new VPC',
 ]);
 
 function check(c: TextCase): void {

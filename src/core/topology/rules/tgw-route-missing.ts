@@ -14,9 +14,14 @@ export const tgwRouteMissing: Rule = (ctx) => {
   for (const path of ctx.paths) {
     const fwd = forwardRoute(model, path);
     const r = fwd.match?.route;
-    const srcAtt = attachmentOf(model, path.from.vpc?.key);
+    // from on-premises over a VPN on the TGW: the VPN attachment is the source's
+    const vpnAtt =
+      path.from.kind === 'onprem'
+        ? [...model.tgwAttachments.values()].find((a) => a.resourceType === 'vpn')
+        : undefined;
+    const srcAtt = vpnAtt ?? attachmentOf(model, path.from.vpc?.key);
     const dstAtt = attachmentOf(model, path.to.vpc?.key);
-    const viaTgw = r?.target.kind === 'tgw' || (!r && srcAtt && dstAtt);
+    const viaTgw = r?.target.kind === 'tgw' || (!r && srcAtt && (dstAtt || vpnAtt));
     if (!viaTgw) continue;
     const legs: { att: typeof srcAtt; dest: typeof path.to.addr; toLabel: string; back: boolean }[] = [];
     if (path.checks.has('route-fwd'))

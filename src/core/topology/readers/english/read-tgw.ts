@@ -59,6 +59,15 @@ export const readTgw: Extractor = (x) => {
   const att = attachmentFor(x);
   if (att) {
     if (tgwId) att.tgw = tgwId;
+    // "the vpn attachment tgw-attach-…", "tgw-attach-… (vpn)": the on-prem side of the TGW
+    const attId = x.ids.find((i) => i.kind === 'tgw-attach');
+    if (
+      attId &&
+      !att.resourceType &&
+      (/\b(?:vpn|site-to-site)\s+attachment\s*$/i.test(x.s.slice(0, attId.index)) ||
+        /^\s*\((?:the\s+)?(?:vpn|s2s\s+vpn|site-to-site)\)/i.test(x.s.slice(attId.index + attId.id.length)))
+    )
+      att.resourceType = 'vpn';
     // the sentence about the attachment, not "only the instances in 1c fail" before it
     const seg = x.s.split(/(?<=[.;])\s+/).find((k) => /attachment|tgw-attach/i.test(k)) ?? x.s;
     const azText =
@@ -97,7 +106,8 @@ export const readTgw: Extractor = (x) => {
   if (
     !listed &&
     x.st.tgwListing &&
-    /\b(?:only|just)\s+(?:has|contains|shows)\b|\bhas\s+(?:only|just)\b/i.test(x.s)
+    // a list under "… which (only) has:" is the table's whole list, as a route table listed under its name is
+    /\b(?:has|have|contains|shows|routes)\s*:\s*$/i.test(x.s)
   )
     t.complete = true;
   addSrc(t, x.src);
