@@ -610,7 +610,7 @@ export const readNacls: Extractor = (x) => {
   }
   for (const seg of segs) {
     for (const part of seg.text.split(
-      /\s*[;|]\s*|,\s+(?=(?:rule\s*)?(?:\d{1,5}|\*)\s+(?:allow|deny))|\.\s+(?=(?:rule\s*)?(?:\d{1,5}|\*)\s)/i,
+      /\s*[;|]\s*|,\s+(?=(?:rule\s*)?(?:\d{1,5}|\*)\s+(?:allow|deny))|\.\s+(?=(?:rule\s*)?(?:\d{1,5}|\*)\s)|\s+(?:then|and\s+then|followed\s+by)\s+(?=(?:rule\s*)?(?:\d{1,5}|\*)\s)/i,
     )) {
       const m = NACL_LINE.exec(part.trim());
       if (!m) continue;

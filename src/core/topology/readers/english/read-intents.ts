@@ -659,6 +659,19 @@ export const readIntents: Extractor = (x) => {
     add(x, from, { ref: { kind: 'service', service: svc, region, label: `${m[1]} in ${region}` } }, 443);
     return;
   }
+  // "batch jobs (10.11.2.0/24) connecting out to postgres 10.11.30.4:5432 just hang"
+  const connecting =
+    /(?:^|[.;!?]\s+|,\s*)((?:[\w./:()-]+\s+){0,5}?[\w./:()-]+)\s+(?:connecting|talking|trying\s+to\s+(?:connect|talk))\s+(?:out\s+)?to\s+(.+?)\s+(?:just\s+|all\s+|still\s+)?(?:hangs?|hang|time\s*out|times\s+out|timing\s+out|fail|fails|get\s+timeouts?)\b/i.exec(
+      s,
+    );
+  if (connecting) {
+    const from = placeRef(x, connecting[1]!);
+    const to = placeRef(x, connecting[2]!);
+    if (from && to) {
+      add(x, from.ref, to, to.port ?? port);
+      return;
+    }
+  }
   // "uploads from on-prem just time out": the source after "from", the service the text is about
   const actsFrom =
     /\b(?:uploads?|downloads?|requests?|calls?|connections?|traffic|pulls?|pushes|writes?|reads?|queries|backups?|syncs?)\s+from\s+(?:the\s+|our\s+)?((?:[\w.-]+\s+){0,2}?[\w.-]+)\s+(?:just\s+|all\s+|still\s+)?(?:time\s*out|times?\s+out|timing\s+out|timed\s+out|hangs?|fail|are\s+failing|don't\s+work)\b/i.exec(
