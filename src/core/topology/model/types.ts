@@ -111,6 +111,8 @@ export interface Nacl extends Entity {
   /** per direction: the entries are the whole list (the `*` deny is implied) */
   completeIn: boolean;
   completeOut: boolean;
+  /** the word the text named the NACL's subnet by ("batch subnet nacl"), when that subnet is not known */
+  subnetHint?: string;
 }
 
 export type SgPeer =

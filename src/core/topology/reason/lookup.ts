@@ -120,7 +120,7 @@ export function naclOf(model: Model, s: Subnet | undefined, vpcKey?: string): Na
   }
   // the only NACL in the input, with no VPC or subnets said (a described one)
   const all = [...model.nacls.values()];
-  if (all.length === 1 && all[0]!.subnets.length === 0 && all[0]!.vpc === undefined) {
+  if (all.length === 1 && all[0]!.subnets.length === 0 && all[0]!.vpc === undefined && !all[0]!.subnetHint) {
     return { nacl: all[0], how: 'explicit' };
   }
   if (

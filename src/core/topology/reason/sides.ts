@@ -28,6 +28,16 @@ export function naclForSide(model: Model, path: Path, side: Side): NaclSide {
   if (c.nacl) return { nacl: c.nacl };
   if (c.defaultAllowAll) return { allowAll: true };
   const all = [...model.nacls.values()];
+  // the only NACL, named after one side's subnet ("batch subnet nacl" and "batch jobs 10.11.2.0/24"): that side's
+  const hint = all.length === 1 && !all[0]!.subnets.length ? all[0]!.subnetHint : undefined;
+  if (hint) {
+    const names = (sd: Side) =>
+      [path[sd].label, path[sd].subnet?.name, path[sd].workload?.name]
+        .filter((k): k is string => !!k)
+        .flatMap((k) => k.toLowerCase().split(/[^a-z0-9-]+/));
+    const hit = (['from', 'to'] as const).filter((sd) => names(sd).includes(hint));
+    if (hit.length === 1) return hit[0] === side ? { nacl: all[0]!, assumed: true } : {};
+  }
   if (all.length === 1 && likelySide(path) === side) {
     const n = all[0]!;
     const otherSubnet = path[side === 'from' ? 'to' : 'from'].subnet;

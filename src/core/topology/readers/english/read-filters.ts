@@ -590,6 +590,13 @@ export const readNacls: Extractor = (x) => {
   };
   if (naclId || (mentions && (lineSubnets.length || x.st.lastNacl || known.length === 1)))
     x.st.lastNacl = pick();
+  // "batch subnet nacl: …" with nothing called batch yet: remember whose subnet it is
+  const hinted = hostSubnet && !host && !lineSubnets.length ? hostSubnet.toLowerCase() : undefined;
+  if (hinted && !/^(?:the|this|that|each|every|same|our|my|its|private|public)$/.test(hinted)) {
+    const n = x.st.lastNacl ?? pick();
+    x.st.lastNacl = n;
+    n.subnetHint ??= hinted;
+  }
   // direction headers anywhere in the line: "outbound rules: 100 allow …", "inbound: …"
   const segs: { text: string; dir?: 'in' | 'out' }[] = [];
   let dir = x.st.naclDir;
