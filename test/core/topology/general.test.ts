@@ -13,7 +13,6 @@ import { codes, diagnose, evidenceLines, lineOf } from './helpers.js';
 const STILL_WEAK = new Set<string>([
   'a peered VPC trying to use our S3 gateway endpoint',
   'a bucket in another Region through the local S3 gateway endpoint',
-  'the server subnet NACL outbound allows only 443, so replies to ephemeral ports die',
   'describe-security-groups --output text with no rule for the port',
   'a NAT gateway whose subnet routes the default route to the NAT itself',
   'an instance in an AZ without an attachment subnet, from describe-transit-gateway-vpc-attachments',

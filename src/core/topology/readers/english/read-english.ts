@@ -382,6 +382,11 @@ function finish(b: ModelBuilder, st: State): void {
       if (cands.length === 1) cands[0]!.privateIps.push(ref.ip);
     }
   }
+  // "users on the internet can't load https://shop.example.com": the site is the one server the text shows
+  const servers = b.all('workload').filter((w) => w.kind !== 'lambda' && w.kind !== 'elb');
+  for (const i of m.intents)
+    if (i.from?.kind === 'internet' && i.to?.kind === 'internet' && servers.length === 1)
+      i.to = { kind: 'entity', key: servers[0]!.key, ...(i.to.label ? { label: i.to.label } : {}) };
   for (const i of m.intents) {
     // a source the text names but never describes: the network the message is about
     if (i.from && !known(i.from))

@@ -123,6 +123,13 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
     }
   }
   if (ONPREM.test(p)) return { ref: { kind: 'onprem', label: p } };
+  // "users on the internet", "customers": clients out on the internet
+  if (
+    /^(?:(?:users|clients|customers|visitors|people|everyone|anyone)\s+(?:on|from)\s+(?:the\s+)?(?:internet|outside|web)|(?:the\s+)?internet\s+(?:users|clients)|public\s+users)$/i.test(
+      p,
+    )
+  )
+    return { ref: { kind: 'internet', label: p } };
   // "ssh from home", "from my laptop": a client out on the internet
   if (
     /^(?:my\s+|our\s+)?(?:home|house|laptop|home\s+(?:pc|network|wifi|connection)|local\s+machine|workstation)$/i.test(
@@ -369,7 +376,7 @@ function add(
   x.hit = true;
 }
 
-const VERBS = String.raw`(?:reach|connect(?:ing)?(?:\s+to)?|talk(?:ing)?\s+to|access|hit|ping|get\s+(?:out\s+)?to|get\s+out\b|ssh\s+(?:in)?to|rdp\s+(?:in)?to|resolve|see|curl|call|pull\s+(?:images?\s+)?from|download\s+from|upload\s+to|send\s+(?:messages?\s+)?to|send\s+(?:\w+\s+){0,2}?(?:via|through|over)|push\s+(?:\w+\s+)?to|post\s+to|mount|scrape|sync\s+to|write\s+to|read\s+from|query|use|open\s+a\s+connection\s+to|establish\s+a\s+connection\s+to|get\s+a\s+connection\s+to|make\s+it\s+to|route\s+to)`;
+const VERBS = String.raw`(?:reach|load|open(?!\s+a\s+connection)|browse\s+to|visit|connect(?:ing)?(?:\s+to)?|talk(?:ing)?\s+to|access|hit|ping|get\s+(?:out\s+)?to|get\s+out\b|ssh\s+(?:in)?to|rdp\s+(?:in)?to|resolve|see|curl|call|pull\s+(?:images?\s+)?from|download\s+from|upload\s+to|send\s+(?:messages?\s+)?to|send\s+(?:\w+\s+){0,2}?(?:via|through|over)|push\s+(?:\w+\s+)?to|post\s+to|mount|scrape|sync\s+to|write\s+to|read\s+from|query|use|open\s+a\s+connection\s+to|establish\s+a\s+connection\s+to|get\s+a\s+connection\s+to|make\s+it\s+to|route\s+to)`;
 const NEG = String.raw`(?:can't|couldn't|unable\s+to|fails?\s+to|failing\s+to|failed\s+to|won't|doesn't|does\s+not|didn't|no\s+longer|isn't\s+able\s+to|not\s+able\s+to|never)`;
 // "cannot reach grafana on i-… port 3000 from the vpn clients": no subject before the verb
 const CANT0 = new RegExp(
