@@ -14,7 +14,6 @@ const STILL_WEAK = new Set<string>([
   'a peered VPC trying to use our S3 gateway endpoint',
   'a bucket in another Region through the local S3 gateway endpoint',
   'describe-security-groups --output text with no rule for the port',
-  'a NAT gateway whose subnet routes the default route to the NAT itself',
   'an instance in an AZ without an attachment subnet, from describe-transit-gateway-vpc-attachments',
   // second batch (general-more-cases.ts)
   'describe-network-acls egress entries that only allow 443, smtp out fails',

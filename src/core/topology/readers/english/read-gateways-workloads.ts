@@ -65,7 +65,16 @@ export const readGateways: Extractor = (x) => {
   }
   for (const n of nats) {
     const at = x.s.search(new RegExp(n.id ? n.id.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&') : 'nat', 'i'));
-    const s = subnetAfter(x, Math.max(0, at));
+    // "the nat is in subnet-… (private-1a). private-1a's rtb: 0.0.0.0/0 -> nat-…": the place said before the ID
+    const placed =
+      nats.length === 1
+        ? /\b(?:the\s+)?nat(?:\s*gw|\s+gateway)?\s+(?:is|sits?|lives?|was\s+(?:put|placed|created|deployed|launched))\s+in\b/i.exec(
+            x.s,
+          )
+        : null;
+    const s =
+      subnetAfter(x, Math.max(0, at)) ??
+      (placed ? subnetAfter(x, (placed.index ?? 0) + placed[0].length - 2) : undefined);
     if (s && /\b(?:is|sits?|lives?|placed|deployed|put|created|launched|located|in)\b/i.test(x.s))
       n.subnet = s.key;
     if (/\bprivate\s+(?:connectivity|nat)\b/i.test(x.s)) n.connectivity = 'private';
