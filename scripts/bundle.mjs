@@ -1,0 +1,29 @@
+// Bundles the CLI into dist/cli.mjs (and its reading thread into dist/view-worker.js) with esbuild;
+// `node scripts/bundle.mjs DIR` writes them to DIR instead (tests).
+// One file loads in a fraction of the time Node takes to resolve, read and compile the ~300 modules
+// of the tsc output one by one: about 0.15-0.2 s of every `vpcdiag` run on this machine.
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const out = process.argv[2] ?? 'dist';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+  // CommonJS dependencies bundled into an ES module still call require() for Node built-ins
+  banner: {
+    js: "import { createRequire as __vpcdiagRequire } from 'node:module';\nconst require = __vpcdiagRequire(import.meta.url);",
+  },
+};
+
+await build({ ...common, entryPoints: ['src/adapters/cli/main.ts'], outfile: join(out, 'cli.mjs') });
+// the reading thread is started from dist/cli.mjs as ./view-worker.js, beside it
+await build({
+  ...common,
+  entryPoints: ['src/adapters/cli/view-worker.ts'],
+  outfile: join(out, 'view-worker.js'),
+});

@@ -1,0 +1,47 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { diagnoseText } from '../../src/core/diagnose.js';
+import type { Report } from '../../src/core/report/schema.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const out = mkdtempSync(join(tmpdir(), 'vpcdiag-bundle-'));
+const run = join(out, 'run.mjs');
+
+function summary(r: Report): unknown {
+  return r.findings.map((f) => [f.code, f.severity, f.evidence.map((e) => e.lines)]);
+}
+
+describe('the one-file bundle the vpcdiag command runs', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs'), out], { cwd: ROOT });
+    writeFileSync(run, "import { main } from './cli.mjs';\nprocess.exitCode = await main(process.argv);\n");
+  }, 60_000);
+
+  it('is self-contained, with its reading thread beside it', () => {
+    expect(existsSync(join(out, 'cli.mjs'))).toBe(true);
+    expect(existsSync(join(out, 'view-worker.js'))).toBe(true);
+  });
+
+  it('diagnoses the bundled example from outside the repository with the findings the sources give', () => {
+    const example = join(ROOT, 'examples', 'nacl-blocks-replies.txt');
+    const r = spawnSync(process.execPath, [run, 'diagnose', '--json', example], {
+      cwd: out,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    const bundled = JSON.parse(r.stdout) as Report;
+    const fromSources = diagnoseText(readFileSync(example, 'utf8'), { now: new Date() });
+    expect(summary(bundled)).toEqual(summary(fromSources));
+    expect(bundled.findings.some((f) => f.severity === 'error')).toBe(true);
+    expect(r.status).toBe(1);
+  });
+
+  it('says what to do about a missing file, with its exit code', () => {
+    const r = spawnSync(process.execPath, [run, 'diagnose', join(out, 'nope.log')], { encoding: 'utf8' });
+    expect(r.stderr).toMatch(/no such file/);
+    expect(r.status).toBe(3);
+  });
+});
