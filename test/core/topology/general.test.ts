@@ -16,7 +16,6 @@ const STILL_WEAK = new Set<string>([
   'describe-security-groups --output text with no rule for the port',
   'an instance in an AZ without an attachment subnet, from describe-transit-gateway-vpc-attachments',
   // second batch (general-more-cases.ts)
-  'describe-network-acls egress entries that only allow 443, smtp out fails',
   'the return route added to the main table while the subnets use a custom one',
   'a TGW attachment with subnets in two AZs and instances in the third',
 ]);

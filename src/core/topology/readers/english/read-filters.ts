@@ -559,12 +559,14 @@ export const readNacls: Extractor = (x) => {
       return;
     }
   }
-  const mentions = /\b(?:nacls?|network\s+acls?)\b/i.test(x.s);
+  const mentions = /\b(?:nacls?|network\s+acls?)\b|\bsubnets?(?:'s)?\s+acls?\b/i.test(x.s);
   const known = x.b.all('acl');
   const lineSubnets = x.b.all('subnet').filter((s) => s.src.some((src) => src.lines.includes(x.line)));
   // the NACL this line is about: its ID, the NACL of the subnets it names, or the one being listed
   // "grafana subnet nacl outbound:": the NACL of the subnet a named host is in
-  const hostSubnet = /\b([A-Za-z][\w-]*)(?:'s)?\s+subnets?(?:'s)?\s+(?:nacl|network\s+acl)\b/i.exec(x.s)?.[1];
+  const hostSubnet = /\b([A-Za-z][\w-]*)(?:'s)?\s+subnets?(?:'s)?\s+(?:nacl|network\s+acl|acl)\b/i.exec(
+    x.s,
+  )?.[1];
   const host = hostSubnet ? workloadNamed(x, hostSubnet) : undefined;
   if (host && !naclId && !lineSubnets.length) {
     const s =
