@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateFlowLog } from '../../bench/generate.js';
 import { diagnoseText } from '../../src/core/diagnose.js';
 import type { Report } from '../../src/core/report/schema.js';
 
@@ -38,6 +39,22 @@ describe('the one-file bundle the vpcdiag command runs', () => {
     expect(bundled.findings.some((f) => f.severity === 'error')).toBe(true);
     expect(r.status).toBe(1);
   });
+
+  it('gives the same report on one thread and on two for a large plain file', async () => {
+    const big = join(out, 'big.log');
+    await generateFlowLog(big, 'v2', 200_000);
+    const report = (threads: string) => {
+      const r = spawnSync(process.execPath, [run, 'diagnose', '--json', '--threads', threads, big], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    };
+    const one = report('1');
+    expect(JSON.parse(one).findings.length).toBeGreaterThan(0);
+    expect(report('2')).toBe(one);
+  }, 60_000);
 
   it('says what to do about a missing file, with its exit code', () => {
     const r = spawnSync(process.execPath, [run, 'diagnose', join(out, 'nope.log')], { encoding: 'utf8' });

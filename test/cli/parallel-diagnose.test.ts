@@ -1,11 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { diagnoseInput } from '../../src/adapters/cli/diagnose-command.js';
 import {
   aCoreIsFree,
+  idleOtherCoresNow,
   PARALLEL_MIN_BYTES,
   worthASecondThread,
 } from '../../src/adapters/cli/parallel-lines.js';
@@ -215,11 +216,23 @@ describe('diagnosing a large file on two threads', () => {
     expect(worthASecondThread('-', undefined, 0)).toBe(false);
   });
 
-  it('uses a second thread only when the load leaves a core free', () => {
-    expect(aCoreIsFree(2, 0.3)).toBe(true);
-    expect(aCoreIsFree(2, 1.8)).toBe(false);
-    expect(aCoreIsFree(1, 0)).toBe(false);
-    expect(aCoreIsFree(8, 5)).toBe(true);
+  it('uses a second thread only when the load leaves a core free, and looks at the cores when the load cannot tell', () => {
+    const never = () => {
+      throw new Error('the load average settles this one');
+    };
+    expect(aCoreIsFree(2, 0.3, never)).toBe(true);
+    expect(aCoreIsFree(2, 2.7, never)).toBe(false);
+    expect(aCoreIsFree(1, 0, never)).toBe(false);
+    expect(aCoreIsFree(8, 5, never)).toBe(true);
+    // a load of ~1 on 2 cores may be this command's own last run, or another job on the other core
+    expect(aCoreIsFree(2, 1.1, () => 0.95)).toBe(true);
+    expect(aCoreIsFree(2, 1.1, () => 0.1)).toBe(false);
+  });
+
+  it('measures the idle cores besides its own', () => {
+    const idle = idleOtherCoresNow(30);
+    expect(idle).toBeGreaterThanOrEqual(-1.5);
+    expect(idle).toBeLessThanOrEqual(availableParallelism());
   });
 });
 

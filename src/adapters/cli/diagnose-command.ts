@@ -14,11 +14,14 @@ export interface DiagnoseCommandOptions {
   format?: string;
   color?: boolean;
   failOn?: Severity | 'never';
+  /** `--threads`: auto (two for a large plain file when a core is free), 1, or 2 (whenever the file allows) */
+  threads?: 'auto' | '1' | '2';
 }
 
 /** `vpcdiag diagnose FILE|-`: the report; exit code 1 when a finding is at or above `--fail-on`. */
 export async function diagnoseCommand(path: string, options: DiagnoseCommandOptions): Promise<number> {
-  const report = await diagnoseInput(path, options.format, new Date());
+  const threads = options.threads === '1' ? 'one' : options.threads === '2' ? 'free' : 'auto';
+  const report = await diagnoseInput(path, options.format, new Date(), threads);
   const out = new Output();
   if (options.json) out.line(JSON.stringify(report, null, 2));
   else if (options.markdown) out.line(renderMarkdown(report).trimEnd());
@@ -40,20 +43,21 @@ export async function diagnoseCommand(path: string, options: DiagnoseCommandOpti
  * parallel-lines.ts):
  * the same report, sooner. Should the threads fall out of step, it is read again on one. `threads`
  * forces one way or the other (tests; 'two' waits for every reading from the second thread, and still
- * reads stdin and gzip on one); `onThreads` learns how many lines' readings were handed over.
+ * reads stdin and gzip on one); 'free' is `--threads 2`: two threads for any large plain file, without
+ * asking whether a core is free. `onThreads` learns how many lines' readings were handed over.
  */
 export async function diagnoseInput(
   path: string,
   format: string | undefined,
   now: Date,
-  threads: 'auto' | 'one' | 'two' = 'auto',
+  threads: 'auto' | 'one' | 'two' | 'free' = 'auto',
   onThreads?: (counts: { handed: number; readHere: number }) => void,
 ): Promise<Report> {
   const size = path === '-' ? undefined : inputSize(path);
   const two =
     threads === 'two'
       ? worthASecondThread(path, size, 0)
-      : threads === 'auto' && worthASecondThread(path, size) && aCoreIsFree();
+      : threads !== 'one' && worthASecondThread(path, size) && (threads === 'free' || aCoreIsFree());
   if (two) {
     const thread = startLineReadingThread(path, format, threads === 'two');
     let diagnosis: Diagnosis;

@@ -36,6 +36,14 @@ function program(): Command {
         .choices(['error', 'warning', 'info', 'never'])
         .default('error'),
     )
+    .addOption(
+      new Option(
+        '--threads <n>',
+        'threads for a large plain file: auto (a second one when a core is free), 1 or 2',
+      )
+        .choices(['auto', '1', '2'])
+        .default('auto'),
+    )
     .action(async (file: string, opts) => {
       process.exitCode = await diagnoseCommand(file, {
         ...opts,

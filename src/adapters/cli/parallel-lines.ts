@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -71,12 +71,32 @@ export function worthASecondThread(
 }
 
 /**
- * Whether a core is likely free for a second thread: the load average of the last minute leaves one.
- * On a machine whose cores are all busy, a second thread only takes CPU from the first (measured on
- * 2 cores under a load of 4: 2.5 s instead of 2.0 s for 1M lines).
+ * Whether a core is likely free for a second thread. On a machine whose cores are all busy, a second
+ * thread only takes CPU from the first (measured on 2 cores under a load of 4: 2.5 s instead of 2.0 s
+ * for 1M lines). The last minute's load average settles the clear cases; in between it cannot tell
+ * (it also counts this command's own runs of the last minute, ~1 on a 2-core machine after a previous
+ * diagnosis), so the cores are looked at for 50 ms.
  */
-export function aCoreIsFree(cores = availableParallelism(), load = loadavg()[0]!): boolean {
-  return cores >= 2 && load <= cores - 1;
+export function aCoreIsFree(
+  cores = availableParallelism(),
+  load = loadavg()[0]!,
+  idleOtherCores: () => number = idleOtherCoresNow,
+): boolean {
+  if (cores < 2) return false;
+  if (load <= cores - 1.5) return true;
+  if (load >= cores + 0.5) return false;
+  return idleOtherCores() >= 0.75;
+}
+
+/**
+ * How many cores besides this one were idle over the next `ms` milliseconds, from the kernel's CPU
+ * counters (10 ms ticks); this thread sleeps meanwhile, so its own core counts as idle and is taken off.
+ */
+export function idleOtherCoresNow(ms = 50): number {
+  const idle = () => cpus().reduce((n, c) => n + c.times.idle, 0);
+  const before = idle();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  return (idle() - before) / ms - 1;
 }
 
 /**
