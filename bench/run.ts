@@ -76,13 +76,9 @@ async function dataFile(layout: Layout): Promise<string> {
 const fmt = (n: number, d = 2) => n.toFixed(d);
 
 async function main(): Promise<void> {
-  process.stderr.write('building dist/ (tsc, then the one-file bundle the vpcdiag command runs) …\n');
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
-    { stdio: 'inherit' },
-  );
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs')], { stdio: 'inherit', cwd: ROOT });
+  // the package's own build (tsc, then the one-file bundle the vpcdiag command runs)
+  process.stderr.write('npm run build …\n');
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', cwd: ROOT });
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(
     `vpcdiag benchmark — ${LINES.toLocaleString('en-US')} lines per file, median of ${RUNS} run(s), wall time incl. Node start-up`,

@@ -50,8 +50,13 @@ export function inputError(path: string, err: unknown): InputError {
   return new InputError(`cannot open ${path}: ${(err as Error).message}`);
 }
 
-export const GZIP_MAGIC_0 = 0x1f;
-export const GZIP_MAGIC_1 = 0x8b;
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+
+/** Whether the first `n` bytes of `head` start like a gzip file (its two magic bytes). */
+export function startsLikeGzip(head: Uint8Array, n = head.length): boolean {
+  return n >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+}
 
 /**
  * The input's bytes, gunzipped when they start with gzip's magic bytes (S3 delivers `.log.gz`),
@@ -66,7 +71,7 @@ export async function* inputChunks(
   if (first.done) return;
   const head = first.value;
   onRawBytes?.(head.length);
-  const gzip = head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+  const gzip = startsLikeGzip(head);
   if (!gzip) {
     yield head;
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { LineSplitter, type OnLine } from './line-splitter.js';
-import { GZIP_MAGIC_0, GZIP_MAGIC_1, inputError } from './open-input.js';
+import { inputError, startsLikeGzip } from './open-input.js';
 
 /** Bytes read at a time: one buffer, reused (each chunk's text is a copy). */
 export const FILE_CHUNK = 1 << 18;
@@ -21,7 +21,7 @@ export function readFileLines(path: string, onLine: OnLine, onBytes?: (n: number
   try {
     const buf = Buffer.allocUnsafe(FILE_CHUNK);
     let n = readFull(fd, buf, path);
-    if (n >= 2 && buf[0] === GZIP_MAGIC_0 && buf[1] === GZIP_MAGIC_1) return false;
+    if (startsLikeGzip(buf, n)) return false;
     const splitter = new LineSplitter(onLine);
     while (n > 0) {
       onBytes?.(n);

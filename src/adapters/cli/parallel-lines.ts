@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadView } from '../../core/flowlog/reader.js';
-import { GZIP_MAGIC_0, GZIP_MAGIC_1 } from '../../io/open-input.js';
+import { startsLikeGzip } from '../../io/open-input.js';
 import { createViewRing, ViewRingReader } from '../../io/view-ring.js';
 
 /** Below this size a file is read on one thread: starting a second costs more than it saves. */
@@ -62,7 +62,7 @@ export function worthASecondThread(
     fd = openSync(path, 'r');
     const head = Buffer.alloc(2);
     const n = readSync(fd, head, 0, 2, 0);
-    return !(n === 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1);
+    return !startsLikeGzip(head, n);
   } catch {
     return false;
   } finally {
