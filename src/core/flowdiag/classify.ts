@@ -1,4 +1,5 @@
 import { ACTION_ACCEPT, DIR_NONE } from '../flowlog/record-view.js';
+import { isSynAck, isSynOnly } from '../flowlog/tcp-flags.js';
 import { isIPv6, isPrivateAddress } from './addresses.js';
 import { type ConversationLike, FreshEntry, newSideView, type SideView, sideView } from './conversation.js';
 import type { FlowRecord } from './flow-record.js';
@@ -79,12 +80,13 @@ function bareLimitOf(v6: boolean): number {
   return v6 ? 86 : 66;
 }
 
+/** `flags` is -1 when the record has none */
 function synOnly(flags: number): boolean {
-  return flags >= 0 && (flags & 2) !== 0 && (flags & 16) === 0;
+  return flags >= 0 && isSynOnly(flags);
 }
 
 function synAck(flags: number): boolean {
-  return flags >= 0 && (flags & 18) === 18;
+  return flags >= 0 && isSynAck(flags);
 }
 
 /** Scratch views and verdict: classify() runs once per conversation, and its result is consumed at once. */

@@ -1,4 +1,4 @@
-import { DEFAULT_V2_FORMAT } from '../flowlog/fields.js';
+import { DEFAULT_V2_FORMAT, lookupField } from '../flowlog/fields.js';
 import type { FlowFormat } from '../flowlog/types.js';
 import type { Confirm } from '../report/schema.js';
 
@@ -26,23 +26,6 @@ const INSIGHTS_DEFAULT: Record<string, string> = {
   action: 'action',
   'log-status': 'logStatus',
 };
-
-const NUMERIC = new Set([
-  'version',
-  'srcport',
-  'dstport',
-  'protocol',
-  'packets',
-  'bytes',
-  'start',
-  'end',
-  'tcp-flags',
-  'traffic-path',
-  'packets-lost-no-route',
-  'packets-lost-blackhole',
-  'packets-lost-mtu-exceeded',
-  'packets-lost-ttl-expired',
-]);
 
 const ATHENA_QUOTED = new Set(['start', 'end', 'date', 'type', 'version', 'action', 'region']);
 
@@ -126,7 +109,8 @@ function insights(spec: QuerySpec): string {
 }
 
 function sqlValue(field: string, v: string | number): string {
-  if (typeof v === 'number' && NUMERIC.has(field)) return String(v);
+  // numbers are bare only in numeric columns (the catalogue's integer fields)
+  if (typeof v === 'number' && lookupField(field)?.kind === 'int') return String(v);
   return `'${String(v).replace(/'/g, "''")}'`;
 }
 

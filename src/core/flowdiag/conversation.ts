@@ -13,7 +13,6 @@ export type DirCode = 0 | 1 | 2 | 3;
  */
 export class Conversation {
   records = 0;
-  lastLine: number;
   // side 0 (a → b)
   acc0 = 0;
   rej0 = 0;
@@ -61,9 +60,7 @@ export class Conversation {
     readonly hb: number,
     readonly pb: number,
     readonly firstLine: number,
-  ) {
-    this.lastLine = firstLine;
-  }
+  ) {}
 
   /**
    * Called when it becomes heavy (it may now live long): its strings and records stop pointing into
@@ -80,13 +77,8 @@ export class Conversation {
     this.rejRef1?.detach();
   }
 
-  weight(): number {
-    return this.records;
-  }
-
   add(side: 0 | 1, r: FlowRecord): void {
     this.records++;
-    this.lastLine = r.line;
     const action = r.action;
     const flags = r.flags;
     const start = r.start;
@@ -137,11 +129,6 @@ export class Conversation {
   /** A record it keeps as evidence: once it may live long, the record must not pin the input text. */
   private keep(r: FlowRecord): FlowRecord {
     return this.detached ? r.detach() : r;
-  }
-
-  /** Records on a side. */
-  count(side: 0 | 1): number {
-    return side === 0 ? this.acc0 + this.rej0 + this.unk0 : this.acc1 + this.rej1 + this.unk1;
   }
 }
 

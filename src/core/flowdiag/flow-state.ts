@@ -12,6 +12,7 @@ import { conversationHash } from './hash.js';
 import { ServiceUse } from './service-use.js';
 import { SkippedLog } from './skipped-log.js';
 import { TgwFlows } from './tgw-flows.js';
+import { isIcmp } from './wording.js';
 
 /** Limits that keep memory bounded whatever the input: see the README's "Large inputs". */
 export const LIMITS = {
@@ -149,7 +150,7 @@ export class FlowState {
     const proto = v.protocol;
     let sp = Math.max(v.srcport, 0);
     let dp = Math.max(v.dstport, 0);
-    if (proto === 1 || proto === 58) {
+    if (isIcmp(proto)) {
       sp = 0;
       dp = 0;
     } else if (sp === 53 || dp === 53) this.dnsRecords++;

@@ -96,10 +96,6 @@ export class Group {
     this.realServer = realServer === server ? this.server : detach(realServer);
   }
 
-  weight(): number {
-    return this.conversations;
-  }
-
   add(c: ConversationLike, v: Verdict): void {
     this.conversations++;
     this.records += c.records;

@@ -100,10 +100,6 @@ const UDP_REQUEST_RESPONSE = new Set([53, 67, 88, 123, 161, 389, 500, 1812, 1813
 const SERVICE_BITS = new Uint8Array(65536);
 for (const p of SERVICE_PORTS.keys()) SERVICE_BITS[p] = 1;
 
-export function isServicePort(port: number): boolean {
-  return SERVICE_BITS[port] === 1;
-}
-
 export function servicePortName(port: number): string | undefined {
   return SERVICE_PORTS.get(port);
 }

@@ -1,8 +1,6 @@
 import type { AnalysisContext } from '../analysis-context.js';
-import { protocolName } from '../flowlog/protocol-name.js';
 import type { FindingCode } from '../report/codes.js';
 import type { Evidence, Finding, Severity, Subject } from '../report/schema.js';
-import type { EniRole } from './classify.js';
 import { confirmQueries, type QueryFilter, type QuerySpec } from './confirm.js';
 import { recordEvidence, summaryEvidence } from './evidence.js';
 import type { Place } from './fixes.js';
@@ -49,13 +47,6 @@ export function subjectOf(g: Group): Subject {
   if (clients[0] !== undefined) s.client = clients[0];
   if (clients.length > 1) s.clients = clients.slice(0, 20);
   return s;
-}
-
-/** "inbound"/"outbound" for the request and the reply, as the logging ENI sees them. */
-export function directions(role: EniRole): { req: string; resp: string } {
-  if (role === 'server') return { req: 'inbound', resp: 'outbound' };
-  if (role === 'client') return { req: 'outbound', resp: 'inbound' };
-  return { req: '', resp: '' };
 }
 
 /**
@@ -110,7 +101,7 @@ export function certaintyNote(g: Group): string {
 }
 
 /** The confirm query for a group: its requests or replies, by action, across all logs. */
-export function groupQuery(g: Group, what: 'requests' | 'replies' | 'both'): QuerySpec {
+function groupQuery(g: Group, what: 'requests' | 'replies' | 'both'): QuerySpec {
   const format = g.samples[0]?.reqRef?.format ?? g.samples[0]?.respRef?.format;
   const base: QueryFilter[] = [];
   if (g.eni.id) base.push({ field: 'interface-id', value: g.eni.id });
@@ -183,9 +174,4 @@ export function rollUp(
       evidenceOmitted: Math.max(0, groupsCount - evidence.length),
     },
   };
-}
-
-/** "TCP", "UDP"… */
-export function proto(g: Group): string {
-  return protocolName(g.proto);
 }

@@ -51,7 +51,7 @@ function admittedElsewhereInSubnet(state: FlowState, g: Group): Group | undefine
 }
 
 /** Other clients whose requests to the same service on the same ENI got in. */
-function otherClientsAdmitted(state: FlowState, g: Group): Group | undefined {
+export function otherClientsAdmitted(state: FlowState, g: Group): Group | undefined {
   for (const o of ['ok', 'handshake-only', 'unanswered', 'response-rejected'] as const) {
     const x = state.sibling(g, o);
     if (x) return x;

@@ -14,7 +14,7 @@ import {
   rollUp,
   subjectOf,
 } from '../rule-kit.js';
-import { inboundSuspect, settleQuestions } from '../suspect-control.js';
+import { inboundSuspect, otherClientsAdmitted, settleQuestions } from '../suspect-control.js';
 import { isIcmp, plural, portPhrase } from '../wording.js';
 
 /** Probes from the internet at a scanned interface: the scanner rule reports them, not this one. */
@@ -93,9 +93,7 @@ function finding(state: FlowState, g: Group): Finding {
   else if (suspect.certain) fixes.push(sgFix!);
   else fixes.push(...(sgFix ? [sgFix] : []), naclFix);
 
-  const contrast = ['ok', 'handshake-only', 'unanswered', 'response-rejected'].some((o) =>
-    state.sibling(g, o as 'ok'),
-  );
+  const contrast = otherClientsAdmitted(state, g) !== undefined;
   const privateClients = g.publicClients < g.conversations;
   const web = g.proto === 6 && (g.serverPort === 80 || g.serverPort === 443);
   const severity = privateClients || contrast || web ? 'error' : 'warning';

@@ -38,7 +38,7 @@ export function naclOutboundBlocksResponse({ state }: RuleInput): Finding[] {
   return out;
 }
 
-export function finding(g: Group): Finding {
+function finding(g: Group): Finding {
   const icmp = isIcmp(g.proto);
   const clients = g.clientList();
   const cidr = naclCidrFor(clients.length ? clients : [g.samples[0]?.client ?? '0.0.0.0']);
