@@ -1,6 +1,7 @@
 import { DEFAULT_V2_FORMAT, lookupField } from '../flowlog/fields.js';
 import type { FlowFormat } from '../flowlog/types.js';
 import type { Confirm } from '../report/schema.js';
+import { fieldOrder } from './evidence.js';
 
 /**
  * `confirm` queries: the same check over all of the user's logs, as CloudWatch Logs Insights (which
@@ -53,9 +54,7 @@ export interface QuerySpec {
 }
 
 function formatNames(format: FlowFormat | undefined): readonly string[] {
-  if (!format) return DEFAULT_V2_FORMAT;
-  const names = (format as FlowFormat & { names?: readonly string[] }).names;
-  return names ?? format.fields.map((f) => f.name);
+  return format ? fieldOrder(format) : DEFAULT_V2_FORMAT;
 }
 
 function isDefault(names: readonly string[]): boolean {

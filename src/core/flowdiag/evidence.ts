@@ -1,11 +1,15 @@
 import type { RecordItem, SkippedItem } from '../flowlog/types.js';
 import type { Evidence } from '../report/schema.js';
 
+/** The field names of a format, in the log's order. */
+export function fieldOrder(format: RecordItem['format']): readonly string[] {
+  return (format as { names?: readonly string[] }).names ?? format.fields.map((s) => s.name);
+}
+
 /** A record as the user's log has it: its fields in the log's order, `-` for the empty ones. */
 export function recordText(item: RecordItem | SkippedItem): string {
   const f = item.fields;
-  const names = (item.format as { names?: readonly string[] }).names;
-  const order = names ?? item.format.fields.map((s) => s.name);
+  const order = fieldOrder(item.format);
   let out = '';
   for (let i = 0; i < order.length; i++) {
     const v = f[order[i]!];

@@ -1,13 +1,11 @@
 import { protocolName } from '../flowlog/protocol-name.js';
-import { formatCount } from '../report/format-count.js';
+import { plural } from '../report/build-report.js';
 import { isIPv6 } from './addresses.js';
 import { servicePortName } from './ports.js';
 
 /** Shared wording for explanations: counts, lists, endpoints. */
 
-export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${formatCount(n)} ${n === 1 ? word : pluralWord}`;
-}
+export { plural };
 
 /** "a, b and c", or "a, b, c and 4 more" past `max` items. */
 export function listAnd(items: readonly string[], max = 4, total = items.length): string {

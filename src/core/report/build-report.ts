@@ -53,8 +53,8 @@ function verdictFor(findings: Finding[], input: InputSummary): string {
   return `${top.title}${more}`;
 }
 
-export function plural(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${formatCount(n)} ${n === 1 ? word : pluralWord}`;
 }
 
 function lowerFirst(s: string): string {
