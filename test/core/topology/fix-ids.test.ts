@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNameLikeId } from '../../../src/core/topology/reason/lookup.js';
+import { isNameLikeId } from '../../../src/core/topology/net/resource-ids.js';
 import { diagnose } from './helpers.js';
 
 function commandsOf(text: string, code: string): string {

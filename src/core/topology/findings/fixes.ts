@@ -55,14 +55,6 @@ export function createRouteFix(
   };
 }
 
-export function deleteRouteFix(summary: string, rtb: string, cidr: string): Fix {
-  return {
-    summary,
-    commands: [`aws ec2 delete-route --route-table-id ${rtb} --destination-cidr-block ${cidr}`],
-    terraform: `# remove the aws_route (or the route block of aws_route_table "${rtb}") for ${cidr}`,
-  };
-}
-
 export function naclEntryFix(
   summary: string,
   acl: string,
@@ -149,8 +141,4 @@ export function modifyVpcAttributeFixes(vpc: string, support: boolean, hostnames
     commands,
     terraform: `resource "aws_vpc" "this" {\n  # the existing ${vpc}\n  enable_dns_support   = true\n  enable_dns_hostnames = true\n}`,
   };
-}
-
-export function tfBlock(comment: string, body: string): string {
-  return `# ${comment}\n${body}`;
 }

@@ -57,10 +57,6 @@ export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
   return cidrContains(a, b) || cidrContains(b, a);
 }
 
-export function lastIp(c: Cidr): number {
-  return (c.base + 2 ** (32 - c.bits) - 1) >>> 0;
-}
-
 /** RFC 1918 private space */
 export function isPrivateIp(ip: number): boolean {
   return cidrContainsIp(PRIVATE_10, ip) || cidrContainsIp(PRIVATE_172, ip) || cidrContainsIp(PRIVATE_192, ip);

@@ -98,22 +98,3 @@ export const EPHEMERAL = {
 
 /** The range AWS recommends allowing for replies when the clients are not all known. */
 export const RECOMMENDED_EPHEMERAL: PortRange = EPHEMERAL.aws;
-
-/** well-known service ports, for naming them in prose */
-export const PORT_NAMES: Record<number, string> = {
-  22: 'SSH',
-  53: 'DNS',
-  80: 'HTTP',
-  443: 'HTTPS',
-  1433: 'SQL Server',
-  1521: 'Oracle',
-  2049: 'NFS',
-  3306: 'MySQL',
-  3389: 'RDP',
-  5432: 'PostgreSQL',
-  5439: 'Redshift',
-  6379: 'Redis',
-  9092: 'Kafka',
-  11211: 'Memcached',
-  27017: 'MongoDB',
-};

@@ -59,13 +59,27 @@ export function kindOfId(id: string): ResourceKind | undefined {
   return undefined;
 }
 
-/** true for an ID AWS could have issued (hex suffix of 8 or 17), not a name like `sg-app` */
-export function isRealId(id: string): boolean {
+/** What follows the resource prefix of an ID (lower case), or undefined when it has none. */
+function idSuffix(id: string): string | undefined {
   const k = kindOfId(id);
-  if (k === undefined) return false;
+  if (k === undefined) return undefined;
   const p = PREFIXES.find(([, kind]) => kind === k)![0];
-  const suffix = id.toLowerCase().slice(p.length);
-  return REAL_SUFFIX.test(suffix) || /^[0-9a-f]{8,17}$/.test(suffix);
+  return id.toLowerCase().slice(p.length);
+}
+
+/** true for an ID AWS could have issued (hex suffix of 8 to 17), not a name like `sg-app` */
+export function isRealId(id: string): boolean {
+  const suffix = idSuffix(id);
+  return suffix !== undefined && /^[0-9a-f]{8,17}$/.test(suffix);
+}
+
+/**
+ * A name shaped like an ID that AWS would never issue ("vpc-a", "sg-db", "rtb-private"): a command
+ * needs a placeholder there. Shortened real IDs ("vpc-0a1b2c", "sg-0123…") are not such names.
+ */
+export function isNameLikeId(id: string): boolean {
+  const suffix = idSuffix(id);
+  return suffix !== undefined && !/^[0-9a-f]{3,17}$/.test(suffix.replace(/(?:…|\.\.\.)$/, ''));
 }
 
 /**

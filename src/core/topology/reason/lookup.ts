@@ -1,5 +1,6 @@
-import type { Model, Nacl, RouteTable, SecurityGroup, Subnet, Vpc, Workload } from '../model/types.js';
+import type { Model, Nacl, RouteTable, SecurityGroup, Subnet, Vpc } from '../model/types.js';
 import { type Cidr, cidrContains, cidrContainsIp, parseIp } from '../net/ipv4.js';
+import { isNameLikeId } from '../net/resource-ids.js';
 
 /** Display name: `rtb-0a1b… (shared-private)`, or the name when there is no ID. */
 export function label(e: { id?: string; name?: string; key: string }): string {
@@ -16,10 +17,6 @@ export function idFor(e: { id?: string; name?: string; key: string } | undefined
   // a name the reader made up ("NACL of db-a") already says what it is
   if (n?.toLowerCase().startsWith(`${what.toLowerCase()} of `)) return `<${n}>`;
   return `<${what}${n ? ` of ${n}` : ''}>`;
-}
-
-export function vpcOf(model: Model, key: string | undefined): Vpc | undefined {
-  return key === undefined ? undefined : model.vpcs.get(key);
 }
 
 export function vpcForCidr(model: Model, c: Cidr): Vpc | undefined {
@@ -42,11 +39,6 @@ export function subnetForCidr(model: Model, c: Cidr): Subnet | undefined {
     if (s.cidr && cidrContains(s.cidr, c) && (!best || s.cidr.bits > best.cidr!.bits)) best = s;
   }
   return best;
-}
-
-export function workloadForIp(model: Model, ip: string): Workload | undefined {
-  for (const w of model.workloads.values()) if (w.privateIps.includes(ip) || w.publicIp === ip) return w;
-  return undefined;
 }
 
 export function subnetsOfVpc(model: Model, vpcKey: string): Subnet[] {
@@ -144,18 +136,4 @@ export function ipToCidr(ip: string): Cidr | undefined {
 export function cidrHasIp(c: Cidr, ip: string): boolean {
   const n = parseIp(ip);
   return n !== undefined && cidrContainsIp(c, n);
-}
-
-const ID_PREFIX =
-  /^(?:tgw-attach|tgw-rtb|vpce-svc|vpce|vpc|subnet|sg|rtb|acl|pcx|nat|eigw|igw|eni|tgw|pl|i|vgw|cgw|vpn|dopt)-/i;
-
-/**
- * An ID AWS would never issue: a resource prefix and then something that is not hex ("vpc-a", "sg-db",
- * "rtb-private"). Shortened real IDs ("vpc-0a1b2c", "sg-0123…") are kept as the user wrote them.
- */
-export function isNameLikeId(id: string): boolean {
-  const m = ID_PREFIX.exec(id);
-  if (!m) return false;
-  const rest = id.slice(m[0].length).replace(/(?:…|\.\.\.)$/, '');
-  return !/^[0-9a-f]{3,17}$/i.test(rest);
 }

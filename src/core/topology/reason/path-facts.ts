@@ -1,4 +1,4 @@
-import type { Model, Peering, Route, RouteTable, Subnet } from '../model/types.js';
+import type { Model, Peering, Route, RouteTable } from '../model/types.js';
 import { ANY_IPV4, type Cidr, cidrsOverlap } from '../net/ipv4.js';
 import type { Path } from '../rules/rule.js';
 import { routeTableOf, type TableChoice, vpcKeyOfSubnet } from './lookup.js';
@@ -55,10 +55,6 @@ export function otherSide(p: Peering, vpcKey: string | undefined): string | unde
   return undefined;
 }
 
-export function isActive(p: Peering): boolean | undefined {
-  return p.status === undefined ? undefined : p.status === 'active';
-}
-
 /** Tables in a VPC that have a route covering `dest` via `targetId`. */
 export function tablesWithRoute(
   model: Model,
@@ -78,14 +74,6 @@ export function tablesWithRoute(
 export function routeText(r: Route | undefined): string {
   if (!r) return 'no route';
   return `${r.cidr?.text ?? r.prefixList} -> ${r.target.id ?? r.target.kind}${r.state === 'blackhole' ? ' (blackhole)' : ''}`;
-}
-
-/** Subnets that use a table (explicitly, or implicitly when it is the main table). */
-export function subnetsUsing(model: Model, t: RouteTable): Subnet[] {
-  return [...model.subnets.values()].filter(
-    (s) =>
-      s.routeTable === t.key || t.subnets.includes(s.key) || (t.main && !s.routeTable && s.vpc === t.vpc),
-  );
 }
 
 /** The peering joins VPCs in two Regions (by their Regions, or because the input says it is inter-Region). */

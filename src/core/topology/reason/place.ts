@@ -148,9 +148,3 @@ export function resolvePlace(model: Model, ref: PlaceRef | undefined): Place {
     }
   }
 }
-
-/** Same VPC? Undefined when either side's VPC is unknown. */
-export function sameVpc(a: Place, b: Place): boolean | undefined {
-  if (!a.vpc || !b.vpc) return undefined;
-  return a.vpc.key === b.vpc.key;
-}

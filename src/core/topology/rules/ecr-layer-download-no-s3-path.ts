@@ -2,7 +2,7 @@ import type { Fix } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { RouteTable, Subnet } from '../model/types.js';
 import { ANY_IPV4 } from '../net/ipv4.js';
-import { idFor, label, routeTableOf, sgsOf } from '../reason/lookup.js';
+import { idFor, label, routeTableOf } from '../reason/lookup.js';
 import { lookupCidr } from '../reason/route-lookup.js';
 import { gatewayEndpointsFor } from '../reason/service-path.js';
 import type { Rule } from './rule.js';
@@ -122,7 +122,6 @@ export const ecrLayerDownloadNoS3Path: Rule = (ctx) => {
         )
         .join('\n\n'),
     });
-  void sgsOf;
   return [
     makeFinding({
       code: 'ECR_LAYER_DOWNLOAD_NO_S3_PATH',

@@ -25,7 +25,6 @@ export const sgOutboundBlocks: Rule = (ctx) => {
     const peerVpc = placeVpcKey(model, path.to);
     const v = evalSgs(side.sgs, true, {
       ...(peerVpc ? { peerVpc } : {}),
-      ...(placeVpcKey(model, path.to) ? { peerVpc: placeVpcKey(model, path.to)! } : {}),
       protocol: path.protocol,
       port,
       peer,

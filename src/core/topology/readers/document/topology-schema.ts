@@ -199,6 +199,3 @@ export const topologyDocSchema = z
   .strict();
 
 export type TopologyDoc = z.infer<typeof topologyDocSchema>;
-
-/** The keys that make a YAML/JSON document a topology document (and not describe-* output). */
-export const DOC_KEYS = ['vpcs', 'peerings', 'transitGateways', 'hostedZones', 'path', 'paths'] as const;

@@ -1,6 +1,4 @@
-import { normName } from '../../model/builder.js';
 import type { Subnet, Vpc } from '../../model/types.js';
-import { parseCidr } from '../../net/ipv4.js';
 import { isRegion, regionOfAz } from '../../net/regions.js';
 import type { Sentence } from './sentence.js';
 
@@ -90,27 +88,15 @@ export function subnetIn(x: Sentence, phrase: string, create = true): Subnet | u
   return undefined;
 }
 
-export function cidrOf(text: string | undefined) {
-  return text ? parseCidr(text) : undefined;
-}
-
 /** The names a subnet goes by in prose ("public-1a", "private-app-1a"), to find them in later sentences. */
 export const SUBNET_NAME =
   /\b((?:[a-z0-9]+-)*(?:public|private|priv|pub|isolated|app|db|data|web|lambda|tgw|shared|protected|mgmt|dmz)(?:-[a-z0-9]+)*)\b/gi;
-
-export function isSubnetName(n: string): boolean {
-  return /(public|private|priv|pub|isolated|subnet)/i.test(n) && /-/.test(n);
-}
 
 export function roleOfName(n: string | undefined): 'public' | 'private' | undefined {
   if (!n) return undefined;
   if (/\bpub(lic)?\b|public/i.test(n)) return 'public';
   if (/priv(ate)?|isolated|protected/i.test(n)) return 'private';
   return undefined;
-}
-
-export function norm(s: string): string {
-  return normName(s);
 }
 
 /** "shared" for "shared-svcs", "prod" for "prod-data": the one VPC whose name starts with it. */
