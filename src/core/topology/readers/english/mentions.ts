@@ -122,24 +122,24 @@ export function azMentions(s: string): { az: string; index: number }[] {
   return [...s.matchAll(AZ_PATTERN)].map((m) => ({ az: m[0], index: m.index ?? 0 }));
 }
 
-/** AWS services named in prose, by the names people use, mapped to the endpoint service name. */
+/** AWS services named in prose, by the names people use, mapped to the endpoint service name (global: read with matchAll, which copies the expression). */
 const SERVICE_WORDS: [RegExp, string][] = [
-  [/\bs3\b|\bbucket\b/i, 's3'],
-  [/\bdynamo(?:db)?\b|\bddb\b/i, 'dynamodb'],
-  [/\bsqs\b/i, 'sqs'],
-  [/\bsns\b/i, 'sns'],
-  [/\bsecrets? ?manager\b|\bsecretsmanager\b/i, 'secretsmanager'],
-  [/\bssmmessages\b/i, 'ssmmessages'],
-  [/\bec2messages\b/i, 'ec2messages'],
-  [/\bssm\b|\bsession manager\b|\bparameter store\b/i, 'ssm'],
-  [/\becr\.dkr\b|\becr dkr\b/i, 'ecr.dkr'],
-  [/\becr\.api\b|\becr api\b/i, 'ecr.api'],
-  [/\becr\b/i, 'ecr'],
-  [/\bkms\b/i, 'kms'],
-  [/\bsts\b/i, 'sts'],
-  [/\bcloudwatch logs\b|\blogs (?:interface |vpc )?endpoints?\b/i, 'logs'],
-  [/\bkinesis\b/i, 'kinesis-streams'],
-  [/\bexecute-api\b|\bapi gateway\b/i, 'execute-api'],
+  [/\bs3\b|\bbucket\b/gi, 's3'],
+  [/\bdynamo(?:db)?\b|\bddb\b/gi, 'dynamodb'],
+  [/\bsqs\b/gi, 'sqs'],
+  [/\bsns\b/gi, 'sns'],
+  [/\bsecrets? ?manager\b|\bsecretsmanager\b/gi, 'secretsmanager'],
+  [/\bssmmessages\b/gi, 'ssmmessages'],
+  [/\bec2messages\b/gi, 'ec2messages'],
+  [/\bssm\b|\bsession manager\b|\bparameter store\b/gi, 'ssm'],
+  [/\becr\.dkr\b|\becr dkr\b/gi, 'ecr.dkr'],
+  [/\becr\.api\b|\becr api\b/gi, 'ecr.api'],
+  [/\becr\b/gi, 'ecr'],
+  [/\bkms\b/gi, 'kms'],
+  [/\bsts\b/gi, 'sts'],
+  [/\bcloudwatch logs\b|\blogs (?:interface |vpc )?endpoints?\b/gi, 'logs'],
+  [/\bkinesis\b/gi, 'kinesis-streams'],
+  [/\bexecute-api\b|\bapi gateway\b/gi, 'execute-api'],
 ];
 
 export function serviceMentions(s: string): { service: string; index: number }[] {
@@ -147,8 +147,7 @@ export function serviceMentions(s: string): { service: string; index: number }[]
   for (const m of s.matchAll(/com\.amazonaws\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.([a-z0-9.-]+)/gi))
     out.push({ service: m[2]!.toLowerCase(), index: m.index ?? 0 });
   for (const [re, svc] of SERVICE_WORDS) {
-    const g = new RegExp(re.source, 'gi');
-    for (const m of s.matchAll(g))
+    for (const m of s.matchAll(re))
       if (!out.some((o) => Math.abs(o.index - (m.index ?? 0)) < 3))
         out.push({ service: svc, index: m.index ?? 0 });
   }

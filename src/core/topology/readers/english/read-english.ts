@@ -336,12 +336,8 @@ function finish(b: ModelBuilder, st: State): void {
   for (const w of b.all('workload')) {
     if (w.subnets.length || w.vpc || !w.name) continue;
     const n = w.name.toLowerCase();
-    const s = b
-      .all('subnet')
-      .filter(
-        (k) =>
-          k.name && new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[- ]subnets?$`, 'i').test(k.name),
-      );
+    const named = new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[- ]subnets?$`, 'i');
+    const s = b.all('subnet').filter((k) => k.name && named.test(k.name));
     if (s.length === 1) w.subnets.push(s[0]!.key);
   }
   for (const w of b.all('workload')) {

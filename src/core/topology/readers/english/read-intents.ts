@@ -459,6 +459,26 @@ const WANT = new RegExp(
   'i',
 );
 
+/** "nothing in workloads can get out", "no pod in B can reach the db" */
+const NONE_RE = new RegExp(
+  `\\b(?:nothing|no\\s+(?:instances?|box(?:es)?|hosts?|servers?|pods?|nodes?|tasks?|one|vms?))\\s+(?:in|on|inside|from)\\s+(?:the\\s+)?(.+?)\\s+can\\s+(?:\\w+\\s+)?${VERBS}\\s*(.*?)(?=$|[,;!?(]|\\.\\s)`,
+  'i',
+);
+
+/** "box in priv-b can't apt-get update", "we can't pip install anything": the internet */
+const TOOLNEG_RE = new RegExp(
+  `(?:^|[.;!?]\\s+|,\\s*)((?:[\\w./:()-]+\\s+){0,5}?[\\w./:()-]+)?\\s*${NEG}\\s+(?:even\\s+)?(?:do\\s+(?:an?\\s+)?)?(apt(?:-get)?|yum|dnf|pip3?|npm|yarn|docker\\s+pull|git\\s+clone|go\\s+get|download\\s+(?:packages|updates|anything)|install\\s+(?:packages|anything)|update\\s+packages|pull\\s+(?:images?|packages))\\b`,
+  'i',
+);
+
+/** "only some nodes can reach the shared services" */
+const CAN_RE = new RegExp(
+  `(?:^|[.;!?]\\s+|,\\s*)(?:only\\s+)?(?:some\\s+(?:of\\s+)?)?((?:[\\w-]+\\s+){0,4}?[\\w-]+)\\s+can\\s+(?:still\\s+)?${VERBS}\\s+(.+?)(?=$|[,;!?(]|\\.\\s|\\s+(?:over|via|through|just|fine|ok|but)\\b)`,
+  'i',
+);
+
+const FAIL_WORD_RE = new RegExp(FAIL_WORD, 'i');
+
 /** The path the user cares about: "A can't reach C", "from X to Y", curl/psql errors, "needs S3". */
 export const readIntents: Extractor = (x) => {
   // "nobody in b can reach the office": a negative subject is a failing path from that place
@@ -605,10 +625,7 @@ export const readIntents: Extractor = (x) => {
     }
   }
   // "nothing in workloads can get out", "no pod in B can reach the db"
-  const none = new RegExp(
-    `\\b(?:nothing|no\\s+(?:instances?|box(?:es)?|hosts?|servers?|pods?|nodes?|tasks?|one|vms?))\\s+(?:in|on|inside|from)\\s+(?:the\\s+)?(.+?)\\s+can\\s+(?:\\w+\\s+)?${VERBS}\\s*(.*?)(?=$|[,;!?(]|\\.\\s)`,
-    'i',
-  ).exec(s);
+  const none = NONE_RE.exec(s);
   const nonePriv = none
     ? undefined
     : /\bnothing\s+(private|public)\s+can\s+(?:\w+\s+)?(?:reach|get\s+to|access)\s+(?:the\s+)?internet/i.exec(
@@ -635,10 +652,7 @@ export const readIntents: Extractor = (x) => {
     return;
   }
   // "box in priv-b can't apt-get update", "we can't pip install anything": the internet
-  const toolNeg = new RegExp(
-    `(?:^|[.;!?]\\s+|,\\s*)((?:[\\w./:()-]+\\s+){0,5}?[\\w./:()-]+)?\\s*${NEG}\\s+(?:even\\s+)?(?:do\\s+(?:an?\\s+)?)?(apt(?:-get)?|yum|dnf|pip3?|npm|yarn|docker\\s+pull|git\\s+clone|go\\s+get|download\\s+(?:packages|updates|anything)|install\\s+(?:packages|anything)|update\\s+packages|pull\\s+(?:images?|packages))\\b`,
-    'i',
-  ).exec(s);
+  const toolNeg = TOOLNEG_RE.exec(s);
   if (toolNeg && !/amazonaws\.com/i.test(s)) {
     const who = toolNeg[1]?.trim();
     const from = who && !/^(?:i|we|you|they|it|still)$/i.test(who) ? placeRef(x, who) : undefined;
@@ -659,8 +673,9 @@ export const readIntents: Extractor = (x) => {
     ];
     const region = m[2]!.toLowerCase();
     const prior = x.b.model.intents.filter((i) => i.to?.kind === 'service' && i.to.service === svc);
-    const fails = new RegExp(FAIL_WORD, 'i').test(m[3]!) || /\b(?:is|lives|sits)\s+in\b/i.test(m[0]);
-    if (!fails || (!prior.length && !new RegExp(FAIL_WORD, 'i').test(m[3]!))) continue;
+    const failWord = FAIL_WORD_RE.test(m[3]!);
+    const fails = failWord || /\b(?:is|lives|sits)\s+in\b/i.test(m[0]);
+    if (!fails || (!prior.length && !failWord)) continue;
     if (prior.some((i) => i.to?.kind === 'service' && i.to.region === region)) continue;
     const from = prior[prior.length - 1]?.from;
     add(x, from, { ref: { kind: 'service', service: svc, region, label: `${m[1]} in ${region}` } }, 443);
@@ -753,7 +768,7 @@ export const readIntents: Extractor = (x) => {
     /(?:^|[.;!?]\s+|,\s*)((?:[\w./:()-]+\s+){0,5}?[\w./:()-]+)\s+(?:calls?|hits?|quer(?:y|ies)|talks?\s+to|connects?\s+to|reaches|sends?\s+\w+\s+to|posts?\s+to|polls?|scrapes?)\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+)\s+(?:on|at|via)\s+(?:port\s+|tcp\s*\/?\s*)?(\d{2,5})\b/i.exec(
       s,
     );
-  if (callsPort && new RegExp(FAIL_WORD, 'i').test(s.slice((callsPort.index ?? 0) + callsPort[0].length))) {
+  if (callsPort && FAIL_WORD_RE.test(s.slice((callsPort.index ?? 0) + callsPort[0].length))) {
     const to = placeRef(x, callsPort[2]!);
     const from = placeRef(x, callsPort[1]!);
     if (to) {
@@ -762,10 +777,7 @@ export const readIntents: Extractor = (x) => {
     }
   }
   // "only some nodes can reach the shared services": remember where, for "nodes in 1c time out"
-  const can = new RegExp(
-    `(?:^|[.;!?]\\s+|,\\s*)(?:only\\s+)?(?:some\\s+(?:of\\s+)?)?((?:[\\w-]+\\s+){0,4}?[\\w-]+)\\s+can\\s+(?:still\\s+)?${VERBS}\\s+(.+?)(?=$|[,;!?(]|\\.\\s|\\s+(?:over|via|through|just|fine|ok|but)\\b)`,
-    'i',
-  ).exec(s);
+  const can = CAN_RE.exec(s);
   if (can) {
     const to = placeRef(x, can[2]!);
     if (to) x.st.lastDestination = to.ref;

@@ -10,6 +10,13 @@ const TAG =
   /^(SECURITYGROUPS|IPPERMISSIONS|IPPERMISSIONSEGRESS|IPRANGES|USERIDGROUPPAIRS|PREFIXLISTIDS|NETWORKACLS|ENTRIES|PORTRANGE|ASSOCIATIONS|ROUTETABLES|ROUTES)\t/;
 
 const ID = (prefix: string) => new RegExp(`^${prefix}-[0-9a-f]{8,17}$`);
+const SG_ID = ID('sg');
+const VPC_ID = ID('vpc');
+const PL_ID = ID('pl');
+const ACL_ID = ID('acl');
+const RTB_ID = ID('rtb');
+const SUBNET_ID = ID('subnet');
+const NUMBER_ID = ID('\\d+');
 
 /**
  * `aws ec2 describe-security-groups|describe-network-acls|describe-route-tables --output text` without
@@ -40,11 +47,11 @@ export function readTextRecords(lines: readonly TextLine[], b: ModelBuilder): nu
     read.push(l.line);
     if (tag === 'SECURITYGROUPS') {
       finishRule();
-      const id = cells.find((c) => ID('sg').test(c));
+      const id = cells.find((c) => SG_ID.test(c));
       if (!id) continue;
       const name = cells[cells.indexOf(id) + 1];
-      sg = b.sg({ id, ...(name && !ID('\\d+').test(name) ? { name } : {}) }, src);
-      const vpc = cells.find((c) => ID('vpc').test(c));
+      sg = b.sg({ id, ...(name && !NUMBER_ID.test(name) ? { name } : {}) }, src);
+      const vpc = cells.find((c) => VPC_ID.test(c));
       if (vpc) sg.vpc = b.vpc({ id: vpc }).key;
       // text output prints every rule: what is not listed is not there
       sg.ingressComplete = true;
@@ -67,17 +74,17 @@ export function readTextRecords(lines: readonly TextLine[], b: ModelBuilder): nu
       if (c) perm.rule.peers.push({ kind: 'cidr', cidr: c });
       perm.rule.src = { ...perm.rule.src, lines: [...perm.rule.src.lines, l.line] };
     } else if (tag === 'USERIDGROUPPAIRS' && perm) {
-      const g = cells.find((k) => ID('sg').test(k));
+      const g = cells.find((k) => SG_ID.test(k));
       if (g) perm.rule.peers.push({ kind: 'sg', group: b.sg({ id: g }).key });
     } else if (tag === 'PREFIXLISTIDS' && perm) {
-      const p = cells.find((k) => ID('pl').test(k));
+      const p = cells.find((k) => PL_ID.test(k));
       if (p) perm.rule.peers.push({ kind: 'pl', id: p });
     } else if (tag === 'NETWORKACLS') {
-      const id = cells.find((c) => ID('acl').test(c));
+      const id = cells.find((c) => ACL_ID.test(c));
       if (!id) continue;
       nacl = b.nacl({ id }, src);
       table = undefined;
-      const vpc = cells.find((c) => ID('vpc').test(c));
+      const vpc = cells.find((c) => VPC_ID.test(c));
       if (vpc) nacl.vpc = b.vpc({ id: vpc }).key;
       nacl.completeIn = true;
       nacl.completeOut = true;
@@ -109,11 +116,11 @@ export function readTextRecords(lines: readonly TextLine[], b: ModelBuilder): nu
         text: `${entry.egress ? 'outbound' : 'inbound'} ${entry.number === 32767 ? '*' : entry.number} ${entry.action.toUpperCase()} ${protocolName(entry.protocol)} ${entry.ports ? formatRange(entry.ports) : 'all'} ${entry.egress ? 'to' : 'from'} ${entry.cidr.text}`,
       };
     } else if (tag === 'ROUTETABLES') {
-      const id = cells.find((c) => ID('rtb').test(c));
+      const id = cells.find((c) => RTB_ID.test(c));
       if (!id) continue;
       table = b.routeTable({ id }, src);
       nacl = undefined;
-      const vpc = cells.find((c) => ID('vpc').test(c));
+      const vpc = cells.find((c) => VPC_ID.test(c));
       if (vpc) table.vpc = b.vpc({ id: vpc }).key;
       table.complete = true;
     } else if (tag === 'ROUTES' && table) {
@@ -126,7 +133,7 @@ export function readTextRecords(lines: readonly TextLine[], b: ModelBuilder): nu
       const state = cells.includes('blackhole') ? 'blackhole' : 'active';
       table.routes.push({ cidr, target: { kind, id: target }, state, src });
     } else if (tag === 'ASSOCIATIONS') {
-      const subnet = cells.find((c) => ID('subnet').test(c));
+      const subnet = cells.find((c) => SUBNET_ID.test(c));
       if (subnet && table) {
         const s = b.subnet({ id: subnet });
         s.routeTable = table.key;
