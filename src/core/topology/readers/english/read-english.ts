@@ -62,7 +62,7 @@ const SECOND_PASS: readonly Extractor[] = [readVpcs, readSubnets, readWorkloads,
  * about a route table leaves its routes unknown, not empty.
  */
 export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Date = new Date(0)): void {
-  const st = new State(b);
+  const st = new State();
   const hcl = readHcl(lines, (line) => makeSentence('', '', line, b, st, now));
   for (const l of readCdk(lines, b)) hcl.add(l);
   for (const l of lines) if (hcl.has(l.line)) b.model.readLines.add(l.line);
@@ -76,6 +76,16 @@ export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Da
       hcl.add(l.line);
       b.model.readLines.add(l.line);
     }
+  // each line's text as the passes read it, worked out once
+  const cleaned = new Map<TextLine, string>();
+  const clean = (l: TextLine) => {
+    let s = cleaned.get(l);
+    if (s === undefined) {
+      s = dropReportedSpeech(fixTypos(normalize(l.text)));
+      cleaned.set(l, s);
+    }
+    return s;
+  };
   for (const l of lines) {
     const blk = tf.get(l.line);
     if (blk) {
@@ -83,7 +93,7 @@ export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Da
       continue;
     }
     if (hcl.has(l.line)) continue;
-    const s = dropReportedSpeech(fixTypos(normalize(l.text)));
+    const s = clean(l);
     if (!s) continue;
     const x = makeSentence(l.text, s, l.line, b, st, now);
     for (const ex of EXTRACTORS) ex(x);
@@ -102,12 +112,12 @@ export function readEnglish(lines: readonly TextLine[], b: ModelBuilder, now: Da
   }
   // second pass: paths, now that every thing the text names is known ("they can't reach clickhouse in the
   // warehouse vpc" comes before "clickhouse 10.41.6.30" and "warehouse vpc 10.41.0.0/16")
-  const st2 = new State(b);
+  const st2 = new State();
   st2.region = st.region;
   st2.ports = st.ports;
   for (const l of lines) {
     if (hcl.has(l.line)) continue;
-    const s = dropReportedSpeech(fixTypos(normalize(l.text)));
+    const s = clean(l);
     if (!s) continue;
     const x = makeSentence(l.text, s, l.line, b, st2, now);
     for (const ex of SECOND_PASS) ex(x);

@@ -1,4 +1,3 @@
-import type { ModelBuilder } from '../../model/builder.js';
 import type { Nacl, RouteTable, SecurityGroup, Subnet, Vpc, Workload } from '../../model/types.js';
 
 /** What the text has been talking about: the referents of "it", "the subnet", "the route table". */
@@ -37,6 +36,4 @@ export class State {
   /** the prose line read just before (Terraform blocks take their subject from it: "the db sg:") */
   prevText?: string;
   prevLine?: number;
-
-  constructor(readonly b: ModelBuilder) {}
 }
