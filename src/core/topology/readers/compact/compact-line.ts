@@ -1,6 +1,5 @@
 import { parseCidr, parseIp } from '../../net/ipv4.js';
-import { isRegion, parseServiceName, regionOfAz } from '../../net/regions.js';
-import { kindOfId } from '../../net/resource-ids.js';
+import { parseServiceName, regionOfAz } from '../../net/regions.js';
 
 /**
  * One line of the compact notation (see the README): a keyword, positional words, `key=value` options,
@@ -166,8 +165,6 @@ export const isCidr = (w: string): boolean => w.split(',').every((x) => parseCid
 export const isIp = (w: string): boolean => parseIp(w) !== undefined;
 export const isAz = (w: string): boolean =>
   (regionOfAz(w) !== undefined && /[a-z]$/.test(w)) || /^[a-z]{2,4}\d-az\d+$/.test(w);
-export const isRegionName = (w: string): boolean => isRegion(w);
-export const idKind = (w: string) => kindOfId(w);
 export const isName = (w: string): boolean => /^[a-z0-9][\w.:-]*$/i.test(w);
 export const isService = (w: string): boolean =>
   parseServiceName(w) !== undefined ||

@@ -9,7 +9,8 @@ import { kindOfId } from '../../net/resource-ids.js';
  */
 export type Parsed<T> = { ok: T } | { error: string };
 
-const TARGET_KIND: Partial<Record<string, RouteTargetKind>> = {
+/** Route targets by the kind of their ID. */
+export const TARGET_KIND: Partial<Record<string, RouteTargetKind>> = {
   igw: 'igw',
   eigw: 'eigw',
   nat: 'nat',

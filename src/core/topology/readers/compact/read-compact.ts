@@ -3,17 +3,17 @@ import type { InputWarning } from '../../../report/schema.js';
 import type { ModelBuilder } from '../../model/builder.js';
 import type { Source } from '../../model/types.js';
 import { cidrContains, parseCidr } from '../../net/ipv4.js';
+import { isRegion } from '../../net/regions.js';
+import { kindOfId } from '../../net/resource-ids.js';
 import { applyDoc } from '../document/apply-doc.js';
 import { pathText } from '../document/read-topology-document.js';
 import { validateDoc } from '../document/validate-doc.js';
 import {
   type CompactLine,
-  idKind,
   isAz,
   isCidr,
   isIp,
   isName,
-  isRegionName,
   isService,
   list,
   onOff,
@@ -38,9 +38,9 @@ const set = (o: Obj, k: string, v: unknown) => {
 function idName(words: string[], kind: string | undefined, o: Obj): boolean {
   const w = words.shift();
   if (!w || !isName(w)) return false;
-  if (kind && idKind(w) === kind) o.id = w;
+  if (kind && kindOfId(w) === kind) o.id = w;
   else o.name = w;
-  if (o.name && words[0] && kind && idKind(words[0]) === kind) o.id = words.shift();
+  if (o.name && words[0] && kind && kindOfId(words[0]) === kind) o.id = words.shift();
   return true;
 }
 
@@ -54,8 +54,8 @@ function piece(c: CompactLine): Piece | string {
       const cidrs: string[] = [];
       for (const x of w) {
         if (isCidr(x)) cidrs.push(...x.split(','));
-        else if (isRegionName(x)) o.region = x;
-        else if (!o.id && idKind(x) === 'vpc') o.id = x;
+        else if (isRegion(x)) o.region = x;
+        else if (!o.id && kindOfId(x) === 'vpc') o.id = x;
         else return `"${x}" is not a CIDR block or a Region`;
       }
       set(o, 'cidrs', cidrs);
@@ -110,7 +110,7 @@ function piece(c: CompactLine): Piece | string {
       return { inVpc: vpc, list: 'securityGroups', item: o };
     }
     case 'pcx': {
-      if (w[0] && idKind(w[0]) === 'pcx') o.id = w.shift();
+      if (w[0] && kindOfId(w[0]) === 'pcx') o.id = w.shift();
       const arrow = w.indexOf('<->');
       if (arrow !== 1 || w.length !== 3)
         return 'write "pcx <pcx-…> <vpc> <-> <vpc> [active|pending-acceptance|…]"';
@@ -121,7 +121,7 @@ function piece(c: CompactLine): Piece | string {
       return { top: 'peerings', item: o };
     }
     case 'vpce': {
-      if (w[0] && idKind(w[0]) === 'vpce') o.id = w.shift();
+      if (w[0] && kindOfId(w[0]) === 'vpce') o.id = w.shift();
       const svc = c.opts.get('service') ?? w.shift();
       if (!svc || !isService(svc) || w.length)
         return 'write "vpce [vpce-…] <service> gateway|interface vpc=…"';
@@ -142,7 +142,7 @@ function piece(c: CompactLine): Piece | string {
     }
     case 'nat': {
       const id = w.shift();
-      if (!id || idKind(id) !== 'nat' || w.length) return 'write "nat <nat-…> subnet=…"';
+      if (!id || kindOfId(id) !== 'nat' || w.length) return 'write "nat <nat-…> subnet=…"';
       const subnet = c.opts.get('subnet');
       if (!subnet) return 'say which subnet the NAT gateway is in (subnet=…)';
       Object.assign(o, { id, subnet });
@@ -152,8 +152,8 @@ function piece(c: CompactLine): Piece | string {
     }
     case 'igw': {
       const id = w.shift();
-      if (!id || idKind(id) !== 'igw' || w.length || !vpc) return 'write "igw <igw-…> vpc=…"';
-      return { vpc: { ...(idKind(vpc) === 'vpc' ? { id: vpc } : { name: vpc }), internetGateway: id } };
+      if (!id || kindOfId(id) !== 'igw' || w.length || !vpc) return 'write "igw <igw-…> vpc=…"';
+      return { vpc: { ...(kindOfId(vpc) === 'vpc' ? { id: vpc } : { name: vpc }), internetGateway: id } };
     }
     case 'host':
     case 'lambda': {
@@ -175,7 +175,7 @@ function piece(c: CompactLine): Piece | string {
     }
     case 'tgw-attach': {
       const id = w.shift();
-      if (!id || idKind(id) !== 'tgw-attach' || w.length || !vpc)
+      if (!id || kindOfId(id) !== 'tgw-attach' || w.length || !vpc)
         return 'write "tgw-attach <tgw-attach-…> vpc=… subnets=… azs=… rt=<tgw-rtb-…>"';
       Object.assign(o, { id, vpc });
       set(o, 'subnets', list(c.opts.get('subnets')));
@@ -186,7 +186,7 @@ function piece(c: CompactLine): Piece | string {
     case 'tgw-rt': {
       const id = w.shift();
       const routes = c.sections.get('routes');
-      if (!id || idKind(id) !== 'tgw-rtb' || w.length || !routes)
+      if (!id || kindOfId(id) !== 'tgw-rtb' || w.length || !routes)
         return 'write "tgw-rt <tgw-rtb-…> routes: <cidr> -> <tgw-attach-…>; …"';
       return { tgw: c.opts.get('tgw'), list: 'routeTables', item: { id, routes } };
     }
@@ -264,7 +264,7 @@ export function readCompact(
       (v) => String(v.id ?? '').toLowerCase() === r || String(v.name ?? '').toLowerCase() === r,
     );
     if (i < 0) {
-      doc.vpcs.push(idKind(ref) === 'vpc' ? { id: ref } : { name: ref });
+      doc.vpcs.push(kindOfId(ref) === 'vpc' ? { id: ref } : { name: ref });
       i = doc.vpcs.length - 1;
       mark(['vpcs', i], line);
     }

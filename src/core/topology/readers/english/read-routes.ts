@@ -2,6 +2,7 @@ import { addSrc } from '../../model/builder.js';
 import type { Route, RouteTable, RouteTargetKind, Vpc } from '../../model/types.js';
 import { parseCidr } from '../../net/ipv4.js';
 import { kindOfId } from '../../net/resource-ids.js';
+import { TARGET_KIND } from '../compact/parse-items.js';
 import { clean, isNameToken, vpcByPrefix, vpcIn } from './refs.js';
 import { type Extractor, makeSentence, type Sentence } from './sentence.js';
 
@@ -15,32 +16,24 @@ const TABLE_PHRASE =
 const NO_ROUTE =
   /\b(?:no|without|missing(?:\s+the)?|lacks?(?:\s+a)?|doesn't\s+have\s+(?:a|any)|does\s+not\s+have\s+(?:a|any)|there'?s\s+no|nothing\s+for|isn't\s+a|not\s+a)\s+(?:return\s+)?(?:route|routes|entry)?\s*(?:back\s+)?(?:to|for|toward|towards)?\s*([\w./-]+(?:\s+vpc)?)?/gi;
 
+/** Targets named by what they are ("the nat gateway"), not by ID. */
+const GENERIC_TARGETS: [RegExp, RouteTargetKind][] = [
+  [/^(igw|internet gateway)$/, 'igw'],
+  [/^(nat|nat gateway|nat gw|natgw)$/, 'nat'],
+  [/^nat instance$/, 'instance'],
+  [/^(peering|peering connection|pcx)$/, 'pcx'],
+  [/^(tgw|transit gateway)$/, 'tgw'],
+  [/^(vgw|vpn|vpn gateway)$/, 'vgw'],
+  [/^firewall$/, 'vpce'],
+];
+
 function targetOf(x: Sentence, raw: string, vpc?: Vpc): { kind: RouteTargetKind; id?: string } {
   const t = raw.toLowerCase().replace(/\s+/g, ' ');
   if (t === 'local') return { kind: 'local', id: 'local' };
   if (t === 'blackhole') return { kind: 'unknown' };
   const k = kindOfId(raw);
-  const map: Partial<Record<string, RouteTargetKind>> = {
-    igw: 'igw',
-    nat: 'nat',
-    pcx: 'pcx',
-    tgw: 'tgw',
-    vpce: 'vpce',
-    eni: 'eni',
-    instance: 'instance',
-    vgw: 'vgw',
-    eigw: 'eigw',
-  };
-  if (k && map[k] && /-[0-9a-z]/i.test(raw)) return { kind: map[k]!, id: raw };
-  const generic: [RegExp, RouteTargetKind][] = [
-    [/^(igw|internet gateway)$/, 'igw'],
-    [/^(nat|nat gateway|nat gw|natgw)$/, 'nat'],
-    [/^nat instance$/, 'instance'],
-    [/^(peering|peering connection|pcx)$/, 'pcx'],
-    [/^(tgw|transit gateway)$/, 'tgw'],
-    [/^(vgw|vpn|vpn gateway)$/, 'vgw'],
-    [/^firewall$/, 'vpce'],
-  ];
+  const kind = k ? TARGET_KIND[k] : undefined;
+  if (kind && /-[0-9a-z]/i.test(raw)) return { kind, id: raw };
   // "the dev-shared peering": the peering of those VPCs, or of that name
   const qual = /^([\w-]+)\s+peering(?:\s+connection)?$/.exec(t)?.[1];
   if (qual && !/^(?:the|a|vpc|our|that|this|same)$/.test(qual)) {
@@ -52,8 +45,9 @@ function targetOf(x: Sentence, raw: string, vpc?: Vpc): { kind: RouteTargetKind;
     });
     if (hit.length === 1) return { kind: 'pcx', ...(hit[0]!.id ? { id: hit[0]!.id } : { id: hit[0]!.key }) };
   }
-  for (const [re, kind] of generic) {
-    if (!re.test(t.replace(/^[\w-]+\s+(?=peering)/, ''))) continue;
+  const unqualified = t.replace(/^[\w-]+\s+(?=peering)/, '');
+  for (const [re, kind] of GENERIC_TARGETS) {
+    if (!re.test(unqualified)) continue;
     // the one such thing the input knows of, in this VPC if it can tell
     const id = knownId(x, kind, vpc);
     return { kind, ...(id ? { id } : {}) };
@@ -97,6 +91,17 @@ function sideVpc(x: Sentence): Vpc | undefined {
  * The route table a sentence talks about; null when the pasted config already shows that side's tables.
  * `create`: the sentence lists routes, so a table it names may be made; otherwise only found.
  */
+/** The main route table of the VPC the sentence is about (made when the input has not shown it). */
+function mainTableOf(x: Sentence): RouteTable {
+  const vpc = sideVpc(x) ?? x.st.lastVpc;
+  const main = x.b.all('rtb').find((t) => t.main && (!vpc || t.vpc === vpc.key));
+  if (main) return main;
+  const t = x.b.routeTable({ name: `main route table${vpc ? ` of ${vpc.name ?? vpc.id}` : ''}` });
+  t.main = true;
+  if (vpc) t.vpc = vpc.key;
+  return t;
+}
+
 function tableIn(x: Sentence, routesAt: number, create = true): RouteTable | undefined | null {
   const ids = x.ids.filter((i) => i.kind === 'rtb');
   const before = ids.filter((i) => i.index <= routesAt);
@@ -104,22 +109,14 @@ function tableIn(x: Sentence, routesAt: number, create = true): RouteTable | und
   const mainAfter =
     !before.length &&
     /^[^,;]*?\b(?:to|in|on|into)\s+(?:the\s+)?main\s+(?:route\s+table|rtb|rt)\b/i.test(x.s.slice(routesAt));
-  if (mainAfter) {
-    const vpc = sideVpc(x) ?? x.st.lastVpc;
-    const main = x.b.all('rtb').find((t) => t.main && (!vpc || t.vpc === vpc.key));
-    if (main) return main;
-    const t = x.b.routeTable({ name: `main route table${vpc ? ` of ${vpc.name ?? vpc.id}` : ''}` });
-    t.main = true;
-    if (vpc) t.vpc = vpc.key;
-    return t;
-  }
+  if (mainAfter) return mainTableOf(x);
   const id = (before[before.length - 1] ?? ids[0])?.id;
   if (id) {
     const t = x.b.routeTable({ id });
     // "the main route table (rtb-0a1c…)"
-    if (/\bmain\s+(?:route\s+table|rtb|rt)\s*\(?\s*$/i.test(x.s.slice(0, x.s.indexOf(id)))) t.main = true;
-    // "reporting rtb-private": the VPC named just before the table
     const idx = x.s.indexOf(id);
+    if (/\bmain\s+(?:route\s+table|rtb|rt)\s*\(?\s*$/i.test(x.s.slice(0, idx))) t.main = true;
+    // "reporting rtb-private": the VPC named just before the table
     const qual = /([\w-]+)\s+$/.exec(x.s.slice(0, idx))?.[1];
     const owner = qual ? (x.b.find('vpc', qual) ?? vpcByPrefix(x, qual)) : undefined;
     if (owner && !t.vpc) t.vpc = owner.key;
@@ -136,15 +133,7 @@ function tableIn(x: Sentence, routesAt: number, create = true): RouteTable | und
   }
   const p = TABLE_PHRASE.exec(x.s);
   if (p) {
-    if (p[1]) {
-      const vpc = sideVpc(x) ?? x.st.lastVpc;
-      const main = x.b.all('rtb').find((t) => t.main && (!vpc || t.vpc === vpc.key));
-      if (main) return main;
-      const t = x.b.routeTable({ name: `main route table${vpc ? ` of ${vpc.name ?? vpc.id}` : ''}` });
-      t.main = true;
-      if (vpc) t.vpc = vpc.key;
-      return t;
-    }
+    if (p[1]) return mainTableOf(x);
     const name = clean(p[2] ?? p[3] ?? p[4] ?? '');
     // "a's rtb": a VPC known by a short name ("vpc-a" answers to "a") names its table too
     if (
