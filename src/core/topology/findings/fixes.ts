@@ -142,3 +142,23 @@ export function modifyVpcAttributeFixes(vpc: string, support: boolean, hostnames
     terraform: `resource "aws_vpc" "this" {\n  # the existing ${vpc}\n  enable_dns_support   = true\n  enable_dns_hostnames = true\n}`,
   };
 }
+
+/**
+ * A gateway endpoint (S3 or DynamoDB) in a VPC, associated with route tables: the CLI command and the
+ * Terraform resource. `tableIds` may hold one placeholder.
+ */
+export function gatewayEndpointFix(
+  summary: string,
+  vpc: string,
+  region: string,
+  service: string,
+  tableIds: readonly string[],
+): Fix {
+  return {
+    summary,
+    commands: [
+      `aws ec2 create-vpc-endpoint --vpc-id ${vpc} --vpc-endpoint-type Gateway --service-name com.amazonaws.${region}.${service} --route-table-ids ${tableIds.join(' ')}`,
+    ],
+    terraform: `resource "aws_vpc_endpoint" "${service}" {\n  vpc_id            = "${vpc}"\n  service_name      = "com.amazonaws.${region}.${service}"\n  vpc_endpoint_type = "Gateway"\n  route_table_ids   = [${tableIds.map((t) => `"${t}"`).join(', ')}]\n}`,
+  };
+}

@@ -1,4 +1,5 @@
 import type { Finding } from '../../report/schema.js';
+import { gatewayEndpointFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { idFor, label } from '../reason/lookup.js';
 import { routeText } from '../reason/path-facts.js';
@@ -39,13 +40,13 @@ export const awsServiceViaNat: Rule = (ctx) => {
           ev(path.intent.src, 'the path'),
         ],
         fixes: [
-          {
-            summary: `Create a ${svc} gateway endpoint and associate it with ${label(reach.table)}`,
-            commands: [
-              `aws ec2 create-vpc-endpoint --vpc-id ${vpc?.id ?? '<VPC_ID>'} --vpc-endpoint-type Gateway --service-name com.amazonaws.${region}.${svc} --route-table-ids ${idFor(reach.table, 'route table')}`,
-            ],
-            terraform: `resource "aws_vpc_endpoint" "${svc}" {\n  vpc_id            = "${vpc?.id ?? '<VPC_ID>'}"\n  service_name      = "com.amazonaws.${region}.${svc}"\n  vpc_endpoint_type = "Gateway"\n  route_table_ids   = ["${idFor(reach.table, 'route table')}"]\n}`,
-          },
+          gatewayEndpointFix(
+            `Create a ${svc} gateway endpoint and associate it with ${label(reach.table)}`,
+            vpc?.id ?? '<VPC_ID>',
+            region,
+            svc,
+            [idFor(reach.table, 'route table')],
+          ),
         ],
         subject: subjectOf(path, [reach.table.id, reach.route.target.id]),
       }),

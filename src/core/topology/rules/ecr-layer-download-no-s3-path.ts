@@ -1,4 +1,5 @@
 import type { Fix } from '../../report/schema.js';
+import { gatewayEndpointFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { RouteTable, Subnet } from '../model/types.js';
 import { ANY_IPV4 } from '../net/ipv4.js';
@@ -94,13 +95,15 @@ export const ecrLayerDownloadNoS3Path: Rule = (ctx) => {
     .filter((g) => g !== undefined);
   const fixes: Fix[] = [];
   if (blocked.length)
-    fixes.push({
-      summary: `Add the S3 gateway endpoint (free) to ${rtbs.length ? rtbs.map(label).join(', ') : "the task subnets' route tables"}`,
-      commands: [
-        `aws ec2 create-vpc-endpoint --vpc-id ${vpc?.id ?? '<VPC_ID>'} --vpc-endpoint-type Gateway --service-name com.amazonaws.${region}.s3 --route-table-ids ${rtbs.length ? rtbs.map((t) => idFor(t, 'route table')).join(' ') : '<RTB_IDS>'}`,
-      ],
-      terraform: `resource "aws_vpc_endpoint" "s3" {\n  vpc_id            = "${vpc?.id ?? '<VPC_ID>'}"\n  service_name      = "com.amazonaws.${region}.s3"\n  vpc_endpoint_type = "Gateway"\n  route_table_ids   = [${rtbs.length ? rtbs.map((t) => `"${idFor(t, 'route table')}"`).join(', ') : '"<RTB_IDS>"'}]\n}`,
-    });
+    fixes.push(
+      gatewayEndpointFix(
+        `Add the S3 gateway endpoint (free) to ${rtbs.length ? rtbs.map(label).join(', ') : "the task subnets' route tables"}`,
+        vpc?.id ?? '<VPC_ID>',
+        region,
+        's3',
+        rtbs.length ? rtbs.map((t) => idFor(t, 'route table')) : ['<RTB_IDS>'],
+      ),
+    );
   if (sgBlock.length)
     fixes.push({
       summary: `Allow egress 443 to the S3 prefix list from ${sgBlock.join(', ')}`,

@@ -1,5 +1,5 @@
 import type { Finding, Fix } from '../../report/schema.js';
-import { createRouteFix } from '../findings/fixes.js';
+import { createRouteFix, gatewayEndpointFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { Route } from '../model/types.js';
 import { idFor, label } from '../reason/lookup.js';
@@ -59,13 +59,15 @@ export const noInternetRoute: Rule = (ctx) => {
     const region = path.to.serviceRegion ?? vpc?.region ?? '<REGION>';
     const fixes: Fix[] = [];
     if (gw) {
-      fixes.push({
-        summary: `Add a ${svc} gateway endpoint (free) for ${tableLabel ?? "the subnet's route table"}`,
-        commands: [
-          `aws ec2 create-vpc-endpoint --vpc-id ${vpc?.id ?? '<VPC_ID>'} --vpc-endpoint-type Gateway --service-name com.amazonaws.${region}.${svc} --route-table-ids ${t ? idFor(t, 'route table') : '<RTB_ID>'}`,
-        ],
-        terraform: `resource "aws_vpc_endpoint" "${svc}" {\n  vpc_id            = "${vpc?.id ?? '<VPC_ID>'}"\n  service_name      = "com.amazonaws.${region}.${svc}"\n  vpc_endpoint_type = "Gateway"\n  route_table_ids   = ["${t ? idFor(t, 'route table') : '<RTB_ID>'}"]\n}`,
-      });
+      fixes.push(
+        gatewayEndpointFix(
+          `Add a ${svc} gateway endpoint (free) for ${tableLabel ?? "the subnet's route table"}`,
+          vpc?.id ?? '<VPC_ID>',
+          region,
+          svc,
+          [t ? idFor(t, 'route table') : '<RTB_ID>'],
+        ),
+      );
     } else if (svc) {
       fixes.push({
         summary: `Add an interface endpoint for ${svc} in the subnets (private DNS on, an SG that allows 443 from the clients)`,

@@ -1,4 +1,5 @@
 import type { Finding } from '../../report/schema.js';
+import { gatewayEndpointFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { Peering, Route } from '../model/types.js';
 import { idFor, label } from '../reason/lookup.js';
@@ -64,13 +65,13 @@ export const peeringEdgeToEdge: Rule = (ctx) => {
         ],
         fixes: [
           gw
-            ? {
-                summary: `Create a ${path.to.service} gateway endpoint in ${label(from)} for ${t ? label(t) : 'its route tables'}${r ? ', and remove the peering route for that traffic' : ''}`,
-                commands: [
-                  `aws ec2 create-vpc-endpoint --vpc-id ${idFor(from, 'VPC')} --vpc-endpoint-type Gateway --service-name com.amazonaws.${from.region ?? path.to.serviceRegion ?? '<REGION>'}.${path.to.service} --route-table-ids ${tableId}`,
-                ],
-                terraform: `resource "aws_vpc_endpoint" "${path.to.service}" {\n  vpc_id            = "${idFor(from, 'VPC')}"\n  service_name      = "com.amazonaws.${from.region ?? path.to.serviceRegion ?? '<REGION>'}.${path.to.service}"\n  vpc_endpoint_type = "Gateway"\n  route_table_ids   = ["${tableId}"]\n}`,
-              }
+            ? gatewayEndpointFix(
+                `Create a ${path.to.service} gateway endpoint in ${label(from)} for ${t ? label(t) : 'its route tables'}${r ? ', and remove the peering route for that traffic' : ''}`,
+                idFor(from, 'VPC'),
+                from.region ?? path.to.serviceRegion ?? '<REGION>',
+                path.to.service!, // gw: s3 or dynamodb
+                [tableId],
+              )
             : {
                 summary: `Give ${label(from)} its own NAT gateway in a public subnet and point ${r?.cidr?.text ?? '0.0.0.0/0'} at it (or move both VPCs behind a Transit Gateway with central egress)`,
                 commands: [
