@@ -137,29 +137,21 @@ export function analyzeTopology(
   const paths: Path[] = [];
   const intents: Intent[] = [];
   for (const i of model.intents) if (!intents.some((x) => sameIntent(x, i))) intents.push(i);
-  for (const i of intents) {
-    paths.push({
-      intent: i,
-      from: resolvePlace(model, i.from),
-      to: resolvePlace(model, i.to),
-      protocol: i.protocol ?? 6,
-      ...(i.port !== undefined ? { port: i.port } : {}),
-      checks: new Set<Check>(ALL_CHECKS),
-    });
-  }
+  const pathOf = (i: Intent, checks: readonly Check[], flow?: Finding): Path => ({
+    intent: i,
+    from: resolvePlace(model, i.from),
+    to: resolvePlace(model, i.to),
+    protocol: i.protocol ?? 6,
+    ...(i.port !== undefined ? { port: i.port } : {}),
+    checks: new Set<Check>(checks),
+    ...(flow ? { flow } : {}),
+  });
+  for (const i of intents) paths.push(pathOf(i, ALL_CHECKS));
   if (hasConfig) {
     for (const f of flowFindings) {
       const i = flowIntent(f);
       if (!i) continue;
-      paths.push({
-        intent: i,
-        from: resolvePlace(model, i.from),
-        to: resolvePlace(model, i.to),
-        protocol: i.protocol ?? 6,
-        ...(i.port !== undefined ? { port: i.port } : {}),
-        checks: new Set<Check>(FLOW_CHECKS[f.code] ?? []),
-        flow: f,
-      });
+      paths.push(pathOf(i, FLOW_CHECKS[f.code] ?? [], f));
     }
   }
 

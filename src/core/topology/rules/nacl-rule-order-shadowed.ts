@@ -46,6 +46,14 @@ export const naclRuleOrderShadowed: Rule = (ctx) => {
         if (later.action === 'deny' && hits.every((h) => h.cidr.bits === later.cidr.bits && !full)) continue;
         const first = hits[0]!;
         const lower = Math.max(1, Math.min(...hits.map((h) => h.number)) - 1);
+        const recreate = naclEntryFix('', idFor(n, 'NACL'), {
+          number: lower,
+          egress,
+          protocol: later.protocol,
+          ...(later.ports ? { ports: later.ports } : {}),
+          cidr: later.cidr.text,
+          action: later.action,
+        });
         out.push(
           makeFinding({
             code: 'NACL_RULE_ORDER_SHADOWED',
@@ -61,24 +69,10 @@ export const naclRuleOrderShadowed: Rule = (ctx) => {
               {
                 summary: `Re-create rule ${later.number} as rule ${lower} (below ${first.number}), then delete rule ${later.number}`,
                 commands: [
-                  ...naclEntryFix('', idFor(n, 'NACL'), {
-                    number: lower,
-                    egress,
-                    protocol: later.protocol,
-                    ...(later.ports ? { ports: later.ports } : {}),
-                    cidr: later.cidr.text,
-                    action: later.action,
-                  }).commands,
+                  ...recreate.commands,
                   ...deleteNaclEntryFix('', idFor(n, 'NACL'), later.number, egress).commands,
                 ],
-                terraform: naclEntryFix('', idFor(n, 'NACL'), {
-                  number: lower,
-                  egress,
-                  protocol: later.protocol,
-                  ...(later.ports ? { ports: later.ports } : {}),
-                  cidr: later.cidr.text,
-                  action: later.action,
-                }).terraform!,
+                terraform: recreate.terraform!,
               },
             ],
             subject: { resourceIds: [n.id].filter((s): s is string => !!s) },
