@@ -9,7 +9,19 @@ import {
   SECOND_SEED,
 } from './field-hash.js';
 import type { CompiledFormat } from './format.js';
-import type { RecordView } from './record-view.js';
+import {
+  ACTION_ACCEPT,
+  ACTION_REJECT,
+  DIR_EGRESS,
+  DIR_INGRESS,
+  DIR_NONE,
+  REASON_BPA,
+  REASON_OTHER,
+  type RecordView,
+  STATUS_NODATA,
+  STATUS_OK,
+  STATUS_SKIPDATA,
+} from './record-view.js';
 import { looksLikeAddress, MAX_INT_DIGITS } from './tokens.js';
 import type { FlowFields } from './types.js';
 
@@ -43,22 +55,22 @@ const VIEW_WORDS: Readonly<Record<string, { prop: string; words: [string, number
   'flow-direction': {
     prop: 'dir',
     words: [
-      ['ingress', 1],
-      ['egress', 2],
+      ['ingress', DIR_INGRESS],
+      ['egress', DIR_EGRESS],
     ],
-    other: 0,
+    other: DIR_NONE,
   },
-  'reject-reason': { prop: 'rejectReason', words: [['BPA', 1]], other: 2 },
+  'reject-reason': { prop: 'rejectReason', words: [['BPA', REASON_BPA]], other: REASON_OTHER },
 };
 
 const ACTIONS: [string, number][] = [
-  ['ACCEPT', 1],
-  ['REJECT', 2],
+  ['ACCEPT', ACTION_ACCEPT],
+  ['REJECT', ACTION_REJECT],
 ];
 const STATUSES: [string, number][] = [
-  ['OK', 1],
-  ['NODATA', 2],
-  ['SKIPDATA', 3],
+  ['OK', STATUS_OK],
+  ['NODATA', STATUS_NODATA],
+  ['SKIPDATA', STATUS_SKIPDATA],
 ];
 
 /** `text.slice(i, j) === word`, as generated code that compares characters (no slice). */
