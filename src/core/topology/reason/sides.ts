@@ -1,4 +1,5 @@
 import type { Model, Nacl, SecurityGroup } from '../model/types.js';
+import { portInRange, protocolMatches } from '../net/protocol.js';
 import type { Path } from '../rules/rule.js';
 import { naclOf } from './lookup.js';
 
@@ -77,8 +78,7 @@ export function sgsForSide(model: Model, path: Path, side: Side): SgSide {
   if (free.length === 0) return {};
   const port = path.port;
   const covers = (r: { protocol: number; ports?: { from: number; to: number } }) =>
-    (r.protocol === -1 || r.protocol === path.protocol) &&
-    (port === undefined || !r.ports || (r.ports.from <= port && r.ports.to >= port));
+    protocolMatches(r.protocol, path.protocol) && (port === undefined || portInRange(r.ports, port));
   const serverCands = free.filter(
     (g) =>
       g.ingress.some(covers) &&

@@ -2,6 +2,7 @@ import type { Finding } from '../../report/schema.js';
 import { sgRuleFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { Endpoint } from '../model/types.js';
+import { portInRange, protocolMatches } from '../net/protocol.js';
 import { idFor, label, sgsOf } from '../reason/lookup.js';
 import { serviceReach } from '../reason/service-path.js';
 import { evalSgs } from '../reason/sg-eval.js';
@@ -44,13 +45,7 @@ export const endpointSgBlocksClients: Rule = (ctx) => {
       }
     } else if (
       sgs.every((g) => g.ingressComplete) &&
-      !sgs.some((g) =>
-        g.ingress.some(
-          (r) =>
-            (r.protocol === -1 || r.protocol === 6) &&
-            (!r.ports || (r.ports.from <= 443 && r.ports.to >= 443)),
-        ),
-      )
+      !sgs.some((g) => g.ingress.some((r) => protocolMatches(r.protocol, 6) && portInRange(r.ports, 443)))
     ) {
       blocked.push({ portRules: 0 });
     }

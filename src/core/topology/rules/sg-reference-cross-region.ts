@@ -2,6 +2,7 @@ import type { Finding } from '../../report/schema.js';
 import { sgRuleFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { cidrContains } from '../net/ipv4.js';
+import { portInRange, protocolMatches } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
 import { isCrossRegion, peerCidrOf, peeringById } from '../reason/path-facts.js';
 import { sgsForSide } from '../reason/sides.js';
@@ -74,9 +75,7 @@ export const sgReferenceCrossRegion: Rule = (ctx) => {
     const server = sgsForSide(model, path, 'to').sgs ?? [];
     for (const sg of server) {
       const rules = sg.ingress.filter(
-        (r) =>
-          (r.protocol === -1 || r.protocol === path.protocol) &&
-          (!r.ports || (r.ports.from <= path.port! && r.ports.to >= path.port!)),
+        (r) => protocolMatches(r.protocol, path.protocol) && portInRange(r.ports, path.port!),
       );
       const byRef = rules.filter((r) => r.peers.some((p) => p.kind === 'sg'));
       if (
