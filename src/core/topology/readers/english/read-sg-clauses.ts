@@ -30,6 +30,21 @@ const OPENER = new RegExp(
 );
 const PEER_WORD = String.raw`(?:sg-[\w-]+|pl-[\w-]+|\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|0\/0|anywhere|everywhere|any(?:\s*ip)?|the\s+internet|(?:the\s+)?vpc(?:\s+cidr)?|self|itself|(?:the\s+)?[A-Za-z][\w-]*(?:'s)?(?:\s+(?:sg|security\s+group))?)`;
 
+/** where a list of rules ends: the sentence, or the next direction */
+const LIST_END = new RegExp(
+  `\\.\\s|[.!?]$|\\s+(?:but|so|while|which|because|though|can't|and\\s+(?:the|it|we|i|they)\\b)\\s|\\b${DIR}\\b`,
+  'i',
+);
+
+/** a header: "… inbound rules:", "the api SG egress:" */
+const DIR_HEADER = new RegExp(`${DIR}(?:\\s+rules?)?\\s*:\\s*$`, 'i');
+
+/** "<peer> on|port|: <what>", "from <peer> on <what>" */
+const PEER_ON_WHAT = new RegExp(
+  String.raw`^(?:from\s+)?(${PEER_WORD})\s*(?:\bon\b|\bport\b|\bports\b|:|\bfor\b)\s*(.+)$`,
+  'i',
+);
+
 function item(
   x: Sentence,
   d: SgClauseDeps,
@@ -55,10 +70,7 @@ function item(
     if (w && peers.length) return { what: w, peers };
   }
   // "<peer> on|port|: <what>", "from <peer> on <what>"
-  const b = new RegExp(
-    String.raw`^(?:from\s+)?(${PEER_WORD})\s*(?:\bon\b|\bport\b|\bports\b|:|\bfor\b)\s*(.+)$`,
-    'i',
-  ).exec(t);
+  const b = PEER_ON_WHAT.exec(t);
   if (b) {
     const w = what(b[2]!);
     const peers = peerOf(x, d, b[1]!);
@@ -120,7 +132,7 @@ export function readSgClauses(x: Sentence, d: SgClauseDeps): boolean {
     (x.st.sgDir !== undefined && x.st.lastSg !== undefined);
   if (!sgContext) return false;
   // a header: "redis instance sg-0b… inbound rules:", "the api SG egress:"
-  const header = new RegExp(`${DIR}(?:\\s+rules?)?\\s*:\\s*$`, 'i').exec(x.s);
+  const header = DIR_HEADER.exec(x.s);
   if (header && /\bsg\b|\bsg-|security\s+group/i.test(x.s)) {
     const g = d.subjectSg(x, header.index);
     if (g) {
@@ -183,12 +195,7 @@ export function readSgClauses(x: Sentence, d: SgClauseDeps): boolean {
               : undefined;
     // the list runs to the end of the sentence or the next opener
     const rest = x.s.slice(at + m[0].length);
-    const stop = rest.search(
-      new RegExp(
-        `\\.\\s|[.!?]$|\\s+(?:but|so|while|which|because|though|can't|and\\s+(?:the|it|we|i|they)\\b)\\s|\\b${DIR}\\b`,
-        'i',
-      ),
-    );
+    const stop = rest.search(LIST_END);
     const list = stop >= 0 ? rest.slice(0, stop) : rest;
     let any = false;
     for (const raw of items(list)) {

@@ -6,6 +6,15 @@ import type { Extractor, Sentence } from './sentence.js';
 /** Nouns that make the word before them a workload: "redis instance", "worker tasks", "api service". */
 const THING =
   '(?:instances?|box(?:es)?|servers?|hosts?|nodes?|tasks?|services?|pods?|containers?|clusters?|fleet|asg|workers?|lambdas?|functions?|db|database|stack|app|api|vms?|machines?)';
+
+/** "redis instance sg-…", "db sg sg-…": what the words before an SG ID name */
+const NAMED_BEFORE = new RegExp(
+  String.raw`\b([A-Za-z][\w-]*)(?:\s+(${THING}))?(?:'s)?\s+((?:sg|security\s+groups?)\s*(?:is\s+|=\s*|:\s*|\(\s*)?)?$`,
+  'i',
+);
+
+/** a word that says what carries a group */
+const THING_WORD = new RegExp(`^${THING}$`, 'i');
 /** Words that are never the name of what carries a group. */
 const NOT_CARRIER =
   /^(?:sg|sgs|security|group|groups|the|a|an|new|old|same|default|inbound|outbound|ingress|egress|rules?|from|to|and|or|allows?|with|has|uses?|vpc|subnet|endpoint|vpce|alb|nlb|elb|peering|it|they|them|this|that|which|db-sg)$/i;
@@ -84,10 +93,7 @@ export const readSgLinks: Extractor = (x) => {
         continue;
       }
     }
-    const named = new RegExp(
-      String.raw`\b([A-Za-z][\w-]*)(?:\s+(${THING}))?(?:'s)?\s+((?:sg|security\s+groups?)\s*(?:is\s+|=\s*|:\s*|\(\s*)?)?$`,
-      'i',
-    ).exec(before.replace(/\s*[(:=]\s*$/, ' '));
+    const named = NAMED_BEFORE.exec(before.replace(/\s*[(:=]\s*$/, ' '));
     if (named && (named[2] || named[3])) {
       // "redis instance sg-…" says what carries it; "db sg sg-…" only names the group
       const done = named[2]
@@ -114,7 +120,7 @@ export const readSgLinks: Extractor = (x) => {
       else if (/^(?:it|they|this|that)$/i.test(last))
         w = pronounCarrier(x, start + (verb.index ?? 0) + verb[1]!.length - last.length);
       else {
-        const thing = new RegExp(`^${THING}$`, 'i').test(last) && words.length >= 2;
+        const thing = THING_WORD.test(last) && words.length >= 2;
         w = thing
           ? carrierNamed(x, words[words.length - 2]!, last)
           : (x.b.find('workload', last) ?? (words.length === 1 ? carrierNamed(x, last, '') : undefined));
