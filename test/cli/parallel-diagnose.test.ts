@@ -229,10 +229,11 @@ describe('diagnosing a large file on two threads', () => {
     expect(aCoreIsFree(2, 1.1, () => 0.1)).toBe(false);
   });
 
-  it('measures the idle cores besides its own', () => {
-    const idle = idleOtherCoresNow(30);
+  it('measures the idle cores besides its own (its own sleeping core is not counted)', () => {
+    // 10 ms kernel ticks over 60 ms: each core's idle time is known to about 0.17 of a core
+    const idle = idleOtherCoresNow(60);
     expect(idle).toBeGreaterThanOrEqual(-1.5);
-    expect(idle).toBeLessThanOrEqual(availableParallelism());
+    expect(idle).toBeLessThanOrEqual(availableParallelism() - 0.5);
   });
 });
 
