@@ -11,6 +11,7 @@ import {
   PARALLEL_MIN_BYTES,
   worthASecondThread,
 } from '../../src/adapters/cli/parallel-lines.js';
+import { compileFormat } from '../../src/core/flowlog/format.js';
 import { FlowLogReader } from '../../src/core/flowlog/reader.js';
 import { RecordView } from '../../src/core/flowlog/record-view.js';
 import {
@@ -326,6 +327,41 @@ describe('handing the reading of a line to another reader', () => {
     writer.close();
     return new ViewRingReader(ring);
   }
+
+  it('hands over numbers beyond 32 bits exactly, and the 32-bit ones as they are', () => {
+    const fmt = compileFormat(V2.split(' '), 'user', 'v2');
+    const text = 'x'.repeat(40);
+    for (const n of [0, -1, 443, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 4_000_000_000, 99_999_999_999]) {
+      const v = new RecordView();
+      for (const k of [
+        'srcport',
+        'dstport',
+        'protocol',
+        'tcpFlags',
+        'packets',
+        'bytes',
+        'start',
+        'end',
+      ] as const)
+        v[k] = n;
+      const ints = new Int32Array(VIEW_INTS);
+      const floats = new Float64Array(VIEW_FLOATS);
+      packView(true, v, 0, text.length, fmt, 7, ints, 0, floats, 0);
+      const got = new RecordView();
+      expect(unpackView(got, text, 0, text.length, fmt, 7, ints, 0, floats, 0)).toBe(VIEW_RECORD);
+      for (const k of [
+        'srcport',
+        'dstport',
+        'protocol',
+        'tcpFlags',
+        'packets',
+        'bytes',
+        'start',
+        'end',
+      ] as const)
+        expect(got[k]).toBe(n);
+    }
+  });
 
   it('refuses the reading of another line', () => {
     const ring = ringWith([41]);

@@ -7,9 +7,15 @@ import type { RecordView } from './record-view.js';
  * numbers and hashes as they are, places in the text relative to the line's start. An entry also
  * carries the line number, the layout's id and the line's length, so that a reader can check it is
  * being handed the reading of its own line.
+ *
+ * Every number travels as a 32-bit integer: a value read from a Float64Array is a heap number even
+ * when it is a small integer, which would make every RecordView (and every FlowRecord copied from one)
+ * hold boxed doubles, allocate them per record and throw the optimised code that expects small
+ * integers back to the interpreter. Numbers too big for 32 bits (bytes can be, and a malformed port
+ * may be) are marked BIG and travel in the entry's float slots. The hashes are 32-bit by construction.
  */
-export const VIEW_INTS = 14;
-export const VIEW_FLOATS = 12;
+export const VIEW_INTS = 26;
+export const VIEW_FLOATS = 8;
 
 const I_LINE = 0;
 const I_OK = 1;
@@ -22,6 +28,27 @@ const I_REASON = 7;
 const I_ENI = 8;
 const I_SRC = 10;
 const I_DST = 12;
+const I_ENI_HASH = 14;
+const I_ENI_HASH2 = 15;
+const I_SRC_HASH = 16;
+const I_DST_HASH = 17;
+/** srcport, dstport, protocol, tcp-flags, packets, bytes, start, end: the value, or BIG and the value
+ * in the float slot of the same rank */
+const I_WIDE = 18;
+const BIG = -0x80000000;
+
+function packWide(value: number, ints: Int32Array, i: number, floats: Float64Array, f: number): void {
+  if ((value | 0) === value && value !== BIG) ints[i] = value;
+  else {
+    ints[i] = BIG;
+    floats[f] = value;
+  }
+}
+
+function unpackWide(ints: Int32Array, i: number, floats: Float64Array, f: number): number {
+  const n = ints[i]!;
+  return n === BIG ? floats[f]! : n;
+}
 
 /** Writes the reading of the line `text.slice(start, end)` (`ok`: it is a record of `format`). */
 export function packView(
@@ -51,18 +78,18 @@ export function packView(
   ints[i + I_SRC + 1] = v.srcStart < 0 ? -1 : v.srcEnd - start;
   ints[i + I_DST] = v.dstStart < 0 ? -1 : v.dstStart - start;
   ints[i + I_DST + 1] = v.dstStart < 0 ? -1 : v.dstEnd - start;
-  floats[f] = v.srcport;
-  floats[f + 1] = v.dstport;
-  floats[f + 2] = v.protocol;
-  floats[f + 3] = v.packets;
-  floats[f + 4] = v.bytes;
-  floats[f + 5] = v.start;
-  floats[f + 6] = v.end;
-  floats[f + 7] = v.tcpFlags;
-  floats[f + 8] = v.eniHash;
-  floats[f + 9] = v.eniHash2;
-  floats[f + 10] = v.srcHash;
-  floats[f + 11] = v.dstHash;
+  ints[i + I_ENI_HASH] = v.eniHash;
+  ints[i + I_ENI_HASH2] = v.eniHash2;
+  ints[i + I_SRC_HASH] = v.srcHash;
+  ints[i + I_DST_HASH] = v.dstHash;
+  packWide(v.srcport, ints, i + I_WIDE, floats, f);
+  packWide(v.dstport, ints, i + I_WIDE + 1, floats, f + 1);
+  packWide(v.protocol, ints, i + I_WIDE + 2, floats, f + 2);
+  packWide(v.tcpFlags, ints, i + I_WIDE + 3, floats, f + 3);
+  packWide(v.packets, ints, i + I_WIDE + 4, floats, f + 4);
+  packWide(v.bytes, ints, i + I_WIDE + 5, floats, f + 5);
+  packWide(v.start, ints, i + I_WIDE + 6, floats, f + 6);
+  packWide(v.end, ints, i + I_WIDE + 7, floats, f + 7);
 }
 
 /** The line number an entry is for. */
@@ -114,17 +141,17 @@ export function unpackView(
   p = ints[i + I_DST]!;
   v.dstStart = p < 0 ? -1 : p + start;
   v.dstEnd = p < 0 ? -1 : ints[i + I_DST + 1]! + start;
-  v.srcport = floats[f]!;
-  v.dstport = floats[f + 1]!;
-  v.protocol = floats[f + 2]!;
-  v.packets = floats[f + 3]!;
-  v.bytes = floats[f + 4]!;
-  v.start = floats[f + 5]!;
-  v.end = floats[f + 6]!;
-  v.tcpFlags = floats[f + 7]!;
-  v.eniHash = floats[f + 8]!;
-  v.eniHash2 = floats[f + 9]!;
-  v.srcHash = floats[f + 10]!;
-  v.dstHash = floats[f + 11]!;
+  v.eniHash = ints[i + I_ENI_HASH]!;
+  v.eniHash2 = ints[i + I_ENI_HASH2]!;
+  v.srcHash = ints[i + I_SRC_HASH]!;
+  v.dstHash = ints[i + I_DST_HASH]!;
+  v.srcport = unpackWide(ints, i + I_WIDE, floats, f);
+  v.dstport = unpackWide(ints, i + I_WIDE + 1, floats, f + 1);
+  v.protocol = unpackWide(ints, i + I_WIDE + 2, floats, f + 2);
+  v.tcpFlags = unpackWide(ints, i + I_WIDE + 3, floats, f + 3);
+  v.packets = unpackWide(ints, i + I_WIDE + 4, floats, f + 4);
+  v.bytes = unpackWide(ints, i + I_WIDE + 5, floats, f + 5);
+  v.start = unpackWide(ints, i + I_WIDE + 6, floats, f + 6);
+  v.end = unpackWide(ints, i + I_WIDE + 7, floats, f + 7);
   return VIEW_RECORD;
 }
