@@ -2,6 +2,7 @@ import { type FieldSpec, lookupField, unknownField } from './fields.js';
 import { generateLineReader, generateViewReader, type LineReader, type ViewReader } from './line-reader.js';
 import { hasOtherSeparator, looksLikeAddress, parseUint, startsWith } from './tokens.js';
 import type { FlowFields, FlowFormat, FormatSource } from './types.js';
+import { warmReader } from './warm-reader.js';
 
 export type { LineReader, ViewReader } from './line-reader.js';
 
@@ -185,7 +186,9 @@ const SAFE_NAME = /^[A-Za-z0-9@_-]{1,64}$/;
 export function lineReaderFor(fmt: CompiledFormat): LineReader {
   if (!fmt.names.every((n) => SAFE_NAME.test(n)))
     return (text, start, end) => readLineGeneric(text.slice(start, end), fmt);
-  return generateLineReader(fmt);
+  const line = generateLineReader(fmt);
+  warmReader(fmt, { line });
+  return line;
 }
 
 /**
@@ -194,7 +197,9 @@ export function lineReaderFor(fmt: CompiledFormat): LineReader {
  */
 export function viewReaderFor(fmt: CompiledFormat): ViewReader | undefined {
   if (!fmt.names.every((n) => SAFE_NAME.test(n))) return undefined;
-  return generateViewReader(fmt);
+  const view = generateViewReader(fmt);
+  warmReader(fmt, { view });
+  return view;
 }
 
 /** The same contract as a generated reader, for layouts with unusual field names. */
