@@ -88,7 +88,8 @@ export function deleteNaclEntryFix(summary: string, acl: string, number: number,
     commands: [
       `aws ec2 delete-network-acl-entry --network-acl-id ${acl} ${egress ? '--egress' : '--ingress'} --rule-number ${number}`,
     ],
-    terraform: `# remove the aws_network_acl_rule (or the ${egress ? 'egress' : 'ingress'} block) with rule_number ${number} of ${acl}`,
+    // aws_network_acl_rule names it rule_number, an inline block of aws_network_acl rule_no
+    terraform: `# remove the aws_network_acl_rule with rule_number = ${number} for ${acl} (or the ${egress ? 'egress' : 'ingress'} block with rule_no = ${number} from its aws_network_acl)`,
   };
 }
 
