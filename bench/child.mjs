@@ -1,6 +1,7 @@
 // Runs one measured job in a fresh Node process (plain JS, no TypeScript loader) and prints
 // {"ms":…,"maxRssMB":…} as the last line of stderr, so the parent reports wall time and peak RSS of
-// exactly that job. Jobs: `cli <vpcdiag args…>` (the built CLI, as `bin/vpcdiag.js` runs it) or `naive <file> <v2|v5>`.
+// exactly that job. Jobs: `cli <vpcdiag args…>` (the installed command: bin/vpcdiag.js, which runs the
+// built CLI) or `naive <file> <v2|v5>`.
 import { naiveRead } from './naive-reader.mjs';
 
 const V2 =
@@ -10,8 +11,9 @@ const V5 = `${V2} vpc-id subnet-id instance-id tcp-flags type pkt-srcaddr pkt-ds
 const [job, ...args] = process.argv.slice(2);
 const t0 = performance.now();
 if (job === 'cli') {
-  const { main } = await import(new URL('../dist/cli.mjs', import.meta.url).href);
-  process.exitCode = await main(['node', 'vpcdiag', ...args]);
+  const bin = new URL('../bin/vpcdiag.js', import.meta.url);
+  process.argv = [process.argv[0], bin.pathname, ...args];
+  await import(bin.href);
 } else if (job === 'naive') {
   await naiveRead(args[0], (args[1] === 'v5' ? V5 : V2).split(' '));
 } else {

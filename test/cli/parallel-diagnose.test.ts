@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseInput } from '../../src/adapters/cli/diagnose-command.js';
 import {
   aCoreIsFree,
+  cpuMark,
   idleOtherCoresNow,
   PARALLEL_MIN_BYTES,
   worthASecondThread,
@@ -232,6 +233,19 @@ describe('diagnosing a large file on two threads', () => {
   it('measures the idle cores besides its own (its own sleeping core is not counted)', () => {
     // 10 ms kernel ticks over 60 ms: each core's idle time is known to about 0.17 of a core
     const idle = idleOtherCoresNow(60);
+    expect(idle).toBeGreaterThanOrEqual(-1.5);
+    expect(idle).toBeLessThanOrEqual(availableParallelism() - 0.5);
+  });
+
+  it('reads the cores over the start-up window without sleeping when the window is long enough', () => {
+    const start = cpuMark();
+    // this thread is busy for the whole window, as it is while the CLI loads
+    const busyUntil = performance.now() + 80;
+    while (performance.now() < busyUntil);
+    const t0 = performance.now();
+    const idle = idleOtherCoresNow(50, start);
+    expect(performance.now() - t0).toBeLessThan(20);
+    // its own (busy) core is not counted as idle
     expect(idle).toBeGreaterThanOrEqual(-1.5);
     expect(idle).toBeLessThanOrEqual(availableParallelism() - 0.5);
   });

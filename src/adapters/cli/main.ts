@@ -3,6 +3,7 @@ import { formatProblem } from '../../core/flowlog/format-problem.js';
 import { InputError } from '../../io/open-input.js';
 import { diagnoseCommand } from './diagnose-command.js';
 import { EXIT } from './exit-codes.js';
+import { type CpuMark, noteStartMark } from './parallel-lines.js';
 import { parseCommand } from './parse-command.js';
 
 const FORMAT_HELP =
@@ -63,7 +64,8 @@ function program(): Command {
   return p;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], start?: CpuMark): Promise<number> {
+  noteStartMark(start);
   try {
     await program().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

@@ -75,7 +75,7 @@ export function worthASecondThread(
  * thread only takes CPU from the first (measured on 2 cores under a load of 4: 2.5 s instead of 2.0 s
  * for 1M lines). The last minute's load average settles the clear cases; in between it cannot tell
  * (it also counts this command's own runs of the last minute, ~1 on a 2-core machine after a previous
- * diagnosis), so the cores are looked at for 50 ms.
+ * diagnosis), so the cores are looked at: over the start-up, or for 50 ms (see idleOtherCoresNow).
  */
 export function aCoreIsFree(
   cores = availableParallelism(),
@@ -89,14 +89,48 @@ export function aCoreIsFree(
 }
 
 /**
- * How many cores besides this one were idle over the next `ms` milliseconds, from the kernel's CPU
- * counters (10 ms ticks); this thread sleeps meanwhile, so its own core counts as idle and is taken off.
+ * A reading of the CPU counters: when (performance.now()), the idle time of all cores and this
+ * process's own CPU time, in ms. `bin/vpcdiag.js` takes one before it loads the CLI and hands it to
+ * `main`, so that the cores can be looked at over the ~0.1 s the loading takes instead of waiting.
  */
-export function idleOtherCoresNow(ms = 50): number {
-  const idle = () => cpus().reduce((n, c) => n + c.times.idle, 0);
-  const before = idle();
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-  return (idle() - before) / ms - 1;
+export interface CpuMark {
+  at: number;
+  idle: number;
+  ownCpu: number;
+}
+
+export function cpuMark(): CpuMark {
+  const own = process.cpuUsage();
+  return {
+    at: performance.now(),
+    idle: cpus().reduce((n, c) => n + c.times.idle, 0),
+    ownCpu: (own.user + own.system) / 1000,
+  };
+}
+
+let startMark: CpuMark | undefined;
+
+/** The CPU reading taken when the process started (see CpuMark). */
+export function noteStartMark(mark: CpuMark | undefined): void {
+  startMark = mark;
+}
+
+/**
+ * How many cores besides this one were idle over the last `ms` milliseconds or more, from the kernel's
+ * CPU counters (10 ms ticks): since `since` (the reading taken at start-up) when that is at least `ms`
+ * ago, else over the next `ms`, sleeping. Whatever part of the window this process spent off the CPU
+ * (sleeping, or waiting for the disk) counts its own core as idle, and is taken off.
+ */
+export function idleOtherCoresNow(ms = 50, since: CpuMark | undefined = startMark): number {
+  let from = since;
+  if (from === undefined || performance.now() - from.at < ms) {
+    from = cpuMark();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  }
+  const to = cpuMark();
+  const elapsed = to.at - from.at;
+  const ownIdle = Math.max(0, 1 - (to.ownCpu - from.ownCpu) / elapsed);
+  return (to.idle - from.idle) / elapsed - ownIdle;
 }
 
 /**
