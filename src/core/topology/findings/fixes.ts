@@ -68,10 +68,18 @@ export function naclEntryFix(
   },
 ): Fix {
   const proto = o.protocol === -1 ? '-1' : String(o.protocol);
-  const ports = o.ports && o.protocol !== -1 ? ` --port-range From=${o.ports.from},To=${o.ports.to}` : '';
-  const tfPorts =
-    o.ports && o.protocol !== -1
-      ? `  from_port      = ${o.ports.from}\n  to_port        = ${o.ports.to}\n`
+  // only TCP and UDP entries have ports; ICMP and ICMPv6 entries need a type and code instead (-1: all)
+  const ported = o.ports !== undefined && (o.protocol === 6 || o.protocol === 17);
+  const icmp = o.protocol === 1 || o.protocol === 58;
+  const ports = ported
+    ? ` --port-range From=${o.ports!.from},To=${o.ports!.to}`
+    : icmp
+      ? ' --icmp-type-code Type=-1,Code=-1'
+      : '';
+  const tfPorts = ported
+    ? `  from_port      = ${o.ports!.from}\n  to_port        = ${o.ports!.to}\n`
+    : icmp
+      ? '  icmp_type      = -1\n  icmp_code      = -1\n'
       : '  from_port      = 0\n  to_port        = 0\n';
   return {
     summary,
