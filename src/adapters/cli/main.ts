@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { formatProblem } from '../../core/flowlog/format-problem.js';
 import { InputError } from '../../io/open-input.js';
 import { diagnoseCommand } from './diagnose-command.js';
 import { EXIT } from './exit-codes.js';
@@ -7,6 +8,15 @@ import { parseCommand } from './parse-command.js';
 
 const FORMAT_HELP =
   'the flow log format when the input has no header line: "${version} ${srcaddr} …" or field names separated by spaces';
+
+/** --format must name AWS flow-log fields: anything else is refused as a usage error (exit 2). */
+function formatOption(): Option {
+  return new Option('--format <format>', FORMAT_HELP).argParser((value: string) => {
+    const problem = formatProblem(value);
+    if (problem) throw new InvalidArgumentError(problem);
+    return value;
+  });
+}
 
 function program(): Command {
   const p = new Command('vpcdiag')
@@ -20,7 +30,7 @@ function program(): Command {
     .argument('<file>', 'a flow-log file (.log or .log.gz), or - for stdin')
     .option('--json', 'one JSON object per record, keyed by the AWS field names')
     .option('--stats', 'print only counts (records, skipped, invalid, by action)')
-    .option('--format <format>', FORMAT_HELP)
+    .addOption(formatOption())
     .action(async (file: string, opts) => {
       process.exitCode = await parseCommand(file, opts);
     });
@@ -30,7 +40,7 @@ function program(): Command {
     .argument('<file>', 'a file (flow logs, describe-* JSON, a description), or - for stdin')
     .option('--json', 'the report as JSON (the shape in the findings spec)')
     .option('--markdown', 'the report as Markdown')
-    .option('--format <format>', FORMAT_HELP)
+    .addOption(formatOption())
     .option('--no-color', 'no ANSI colours')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe')

@@ -80,10 +80,12 @@ export interface NaclRuleSpec {
   name: string;
 }
 
+/** `--protocol` is documented as a protocol number; tcp and udp are accepted and read better. */
 function cliProtocol(p: number): string {
-  return p === 6 ? 'tcp' : p === 17 ? 'udp' : p === 1 ? 'icmp' : String(p);
+  return p === 6 ? 'tcp' : p === 17 ? 'udp' : String(p);
 }
 
+/** aws_network_acl_rule takes a name or a number: ICMPv6 and the rest stay numbers. */
 function tfProtocol(p: number): string {
   return p === 6 ? 'tcp' : p === 17 ? 'udp' : p === 1 ? 'icmp' : String(p);
 }

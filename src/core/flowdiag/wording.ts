@@ -20,6 +20,16 @@ export function isIcmp(proto: number): boolean {
   return proto === 1 || proto === 58;
 }
 
+/** TCP and UDP: the protocols a NACL entry or a reply has ports for (any other protocol has none). */
+export function hasPorts(proto: number): boolean {
+  return proto === 6 || proto === 17;
+}
+
+/** What a NACL entry for the replies must allow: "TCP to the clients' ephemeral ports", "ICMP", "GRE". */
+export function replyTraffic(proto: number, whose = "the clients'"): string {
+  return hasPorts(proto) ? `${protocolName(proto)} to ${whose} ephemeral ports` : protocolName(proto);
+}
+
 /** "10.0.1.5:443 (TCP, HTTPS)", "10.0.1.5:8080 (TCP)", "10.0.1.5 (ICMP)". */
 export function serviceLabel(addr: string, port: number, proto: number): string {
   if (isIcmp(proto) || (port === 0 && proto !== 6 && proto !== 17)) return `${addr} (${protocolName(proto)})`;

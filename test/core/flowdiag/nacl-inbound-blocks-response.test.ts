@@ -51,3 +51,33 @@ version account-id interface-id srcaddr dstaddr srcport dstport protocol packets
     expect(f.questions?.join(' ')).toContain('describe-network-interfaces');
   });
 });
+
+describe('NACL_INBOUND_BLOCKS_RESPONSE for ICMPv6', () => {
+  it('echo replies over IPv6 REJECTed coming back are named ICMPv6 and fixed with protocol 58 and an IPv6 block', () => {
+    const eni = 'eni-07d1c3a5e9b2f4a61';
+    const me = '2600:1f18:4a2:a10::20';
+    const paste = ['44', '45', '46']
+      .flatMap((h, i) => [
+        `2 889102738455 ${eni} ${me} 2600:1f18:4a2:b30::${h} 0 0 58 3 312 ${1775800010 + 2 * i} 1775800069 ACCEPT OK`,
+        `2 889102738455 ${eni} 2600:1f18:4a2:b30::${h} ${me} 0 0 58 3 312 ${1775800011 + 2 * i} 1775800069 REJECT OK`,
+      ])
+      .join('\n');
+    const found = diagnose(paste).findings.filter((f) => f.code === 'NACL_INBOUND_BLOCKS_RESPONSE');
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) {
+      expect(f.subject).toMatchObject({ client: me, protocol: 58 });
+      const fix = f.fixes[0]!;
+      const entry = fix.commands.find((c) => c.includes('create-network-acl-entry'))!;
+      expect(entry).toContain('--ingress');
+      expect(entry).toMatch(
+        /--protocol 58 --icmp-type-code Type=-1,Code=-1 --ipv6-cidr-block 2600:1f18:4a2:b30::4[4-6]\/128/,
+      );
+      expect(entry).not.toContain('--port-range');
+      expect(fix.terraform).toMatch(/protocol\s+= "58"/);
+      expect(fix.terraform).toMatch(/ipv6_cidr_block\s+= "2600:1f18:4a2:b30::4[4-6]\/128"/);
+      expect(fix.terraform).toMatch(/icmp_type\s+= -1/);
+      expect(fix.summary).toContain('ICMPv6');
+      expect(f.explanation).toContain('allows ICMPv6 from');
+    }
+  });
+});

@@ -20,9 +20,40 @@ describe('NACL_OUTBOUND_BLOCKS_RESPONSE', () => {
     const cmd = f.fixes[0]!.commands.join('\n');
     expect(cmd).toContain('create-network-acl-entry');
     expect(cmd).toContain('--egress');
-    expect(cmd).toContain('--protocol icmp');
+    // create-network-acl-entry documents --protocol as a number; ICMP takes a type and code, no ports
+    expect(cmd).toContain('--protocol 1 --icmp-type-code Type=-1,Code=-1');
+    expect(cmd).not.toContain('--port-range');
     expect(cmd).toContain('--cidr-block 203.0.113.12/32');
+    const tf = f.fixes[0]!.terraform!;
+    expect(tf).toMatch(/protocol\s+= "icmp"/);
+    expect(tf).toMatch(/icmp_type\s+= -1/);
+    expect(tf).toMatch(/icmp_code\s+= -1/);
+    expect(tf).not.toContain('from_port');
+    expect(f.fixes[0]!.summary).toContain('ICMP');
+    expect(f.fixes[0]!.summary).not.toMatch(/UDP|TCP|1024-65535/);
     expect(codes(r)).not.toContain('INBOUND_REQUEST_REJECTED');
+  });
+
+  it('GRE replies REJECTed after an ACCEPTed tunnel packet are named GRE and fixed with protocol 47, no ports', () => {
+    const eni = 'eni-0b7d2f94c1e3a5068';
+    const paste = [
+      `2 551203948817 ${eni} 198.51.100.7 10.20.4.15 0 0 47 40 52800 1775803000 1775803059 ACCEPT OK`,
+      `2 551203948817 ${eni} 10.20.4.15 198.51.100.7 0 0 47 38 50160 1775803000 1775803059 REJECT OK`,
+      `2 551203948817 ${eni} 198.51.100.8 10.20.4.15 0 0 47 12 15840 1775803002 1775803059 ACCEPT OK`,
+      `2 551203948817 ${eni} 10.20.4.15 198.51.100.8 0 0 47 11 14520 1775803002 1775803059 REJECT OK`,
+    ].join('\n');
+    const f = only(diagnose(paste), 'NACL_OUTBOUND_BLOCKS_RESPONSE');
+    expect(f.subject).toMatchObject({ server: '10.20.4.15', protocol: 47 });
+    const fix = f.fixes[0]!;
+    const entry = fix.commands.find((c) => c.includes('create-network-acl-entry'))!;
+    expect(entry).toContain('--egress');
+    expect(entry).toContain('--protocol 47 --cidr-block 198.51.100.0/28');
+    expect(entry).not.toMatch(/--port-range|--icmp-type-code/);
+    expect(fix.terraform).toMatch(/protocol\s+= "47"/);
+    expect(fix.terraform).not.toMatch(/from_port|icmp_type/);
+    expect(fix.summary).toContain('GRE');
+    expect(fix.summary).not.toMatch(/UDP|1024-65535/);
+    expect(f.explanation).not.toMatch(/UDP|ephemeral ports|port 0/);
   });
 
   it('TCP replies REJECTed after ACCEPTed health checks, pasted from the CloudWatch console, cite every pair', () => {

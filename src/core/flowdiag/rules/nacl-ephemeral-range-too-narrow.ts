@@ -1,3 +1,4 @@
+import { protocolName } from '../../flowlog/protocol-name.js';
 import type { Finding } from '../../report/schema.js';
 import { type EphemeralSplit, ephemeralSplit } from '../ephemeral-split.js';
 import { recordEvidence } from '../evidence.js';
@@ -37,7 +38,7 @@ function finding(g: Group, split: EphemeralSplit): Finding {
   const server = g.role !== 'client' && g.role !== 'transit';
   const eni = g.eni.id || 'the logging interface';
   const subnet = g.eni.subnetId ? ` (${g.eni.subnetId})` : '';
-  const proto = g.proto === 6 ? 'TCP' : 'UDP';
+  const proto = protocolName(g.proto);
   const clients = [...new Set([...g.clientList(), ...ok.clientList()])];
   const cidr = server ? naclCidrFor(clients) : naclCidrFor([g.realServer]);
   const high = split.kind === 'high';

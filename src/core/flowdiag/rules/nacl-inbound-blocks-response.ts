@@ -1,3 +1,4 @@
+import { protocolName } from '../../flowlog/protocol-name.js';
 import type { Finding } from '../../report/schema.js';
 import { ephemeralSplit } from '../ephemeral-split.js';
 import { naclAllowFix, naclCidrFor } from '../fixes.js';
@@ -13,7 +14,7 @@ import {
   rollUp,
   subjectOf,
 } from '../rule-kit.js';
-import { isIcmp, plural, portRange } from '../wording.js';
+import { hasPorts, plural, portRange, replyTraffic } from '../wording.js';
 import { portNote } from './nacl-outbound-blocks-response.js';
 
 /**
@@ -38,7 +39,8 @@ export function naclInboundBlocksResponse({ state }: RuleInput): Finding[] {
 }
 
 function finding(g: Group): Finding {
-  const icmp = isIcmp(g.proto);
+  const ported = hasPorts(g.proto);
+  const proto = protocolName(g.proto);
   const eni = g.eni.id || 'the logging interface';
   const subnet = g.eni.subnetId ? ` (${g.eni.subnetId})` : '';
   const cidr = naclCidrFor([g.realServer]);
@@ -48,27 +50,27 @@ function finding(g: Group): Finding {
     transit
       ? `${eni} forwards traffic for other hosts (its records carry neither end's address throughout: a transit gateway attachment, firewall or endpoint interface). Traffic from ${clientsPhrase(g)} to ${groupService(g)} passed it, and the replies coming back were REJECTed there.`
       : requestsSeen
-        ? `${plural(g.conversations, 'request')} from ${clientsPhrase(g)} to ${groupService(g)} left ${eni} (ACCEPTed outbound), and the replies coming back${icmp ? '' : ` to ${portRange(g.minClientPort, g.maxClientPort)}`} were REJECTed inbound.`
-        : `Replies from ${groupService(g)} to ${clientsPhrase(g)}${icmp ? '' : ` on ${portRange(g.minClientPort, g.maxClientPort)}`} were REJECTed coming into ${eni}; the requests are not in the input, but a reply only exists for a request that went out.`,
+        ? `${plural(g.conversations, 'request')} from ${clientsPhrase(g)} to ${groupService(g)} left ${eni} (ACCEPTed outbound), and the replies coming back${ported ? ` to ${portRange(g.minClientPort, g.maxClientPort)}` : ''} were REJECTed inbound.`
+        : `Replies from ${groupService(g)} to ${clientsPhrase(g)}${ported ? ` on ${portRange(g.minClientPort, g.maxClientPort)}` : ''} were REJECTed coming into ${eni}; the requests are not in the input, but a reply only exists for a request that went out.`,
     'Security groups are stateful and let the reply to an outgoing request back in, whatever their inbound rules say.',
-    `Network ACLs are stateless: the network ACL of ${eni}'s subnet${subnet} has no inbound rule that allows ${icmp ? 'ICMP' : `${g.proto === 6 ? 'TCP' : 'UDP'} to the ephemeral ports`} from ${cidr}, so its final * rule denies the replies.`,
-    icmp ? '' : portNote(g),
+    `Network ACLs are stateless: the network ACL of ${eni}'s subnet${subnet} has no inbound rule that allows ${replyTraffic(g.proto, 'the')} from ${cidr}, so its final * rule denies the replies.`,
+    ported ? portNote(g) : '',
     certaintyNote(g),
   ]
     .filter(Boolean)
     .join(' ');
   const fix = naclAllowFix(
-    icmp
-      ? `Allow ICMP replies from ${cidr} into ${eni}'s subnet.`
-      : `Allow the replies into ${eni}'s subnet: ${g.proto === 6 ? 'TCP' : 'UDP'} 1024-65535 from ${cidr} (the range AWS advises for any client OS; ${portRange(g.minClientPort, g.maxClientPort)} were seen).`,
+    ported
+      ? `Allow the replies into ${eni}'s subnet: ${proto} 1024-65535 from ${cidr} (the range AWS advises for any client OS; ${portRange(g.minClientPort, g.maxClientPort)} were seen).`
+      : `Allow ${proto} replies from ${cidr} into ${eni}'s subnet.`,
     placeOf(g),
     [
       {
         egress: false,
         protocol: g.proto,
         cidr,
-        fromPort: icmp ? undefined : 1024,
-        toPort: icmp ? undefined : 65535,
+        fromPort: ported ? 1024 : undefined,
+        toPort: ported ? 65535 : undefined,
         name: `allow_replies_from_${g.serverPort}`,
       },
     ],

@@ -1,3 +1,4 @@
+import { protocolName } from '../../flowlog/protocol-name.js';
 import type { Finding } from '../../report/schema.js';
 import { ephemeralSplit } from '../ephemeral-split.js';
 import { naclAllowFix, naclCidrFor } from '../fixes.js';
@@ -14,7 +15,7 @@ import {
   rollUp,
   subjectOf,
 } from '../rule-kit.js';
-import { isIcmp, listAnd, plural, portRange } from '../wording.js';
+import { hasPorts, listAnd, plural, portRange, replyTraffic } from '../wording.js';
 
 /**
  * NACL_OUTBOUND_BLOCKS_RESPONSE: requests ACCEPTed into the server's ENI, replies REJECTed leaving
@@ -39,14 +40,15 @@ export function naclOutboundBlocksResponse({ state }: RuleInput): Finding[] {
 }
 
 function finding(g: Group): Finding {
-  const icmp = isIcmp(g.proto);
+  const ported = hasPorts(g.proto);
+  const proto = protocolName(g.proto);
   const clients = g.clientList();
   const cidr = naclCidrFor(clients.length ? clients : [g.samples[0]?.client ?? '0.0.0.0']);
   const eni = g.eni.id || 'the logging interface';
   const subnet = g.eni.subnetId ? ` (${g.eni.subnetId})` : '';
   const requestsSeen = g.samples.some((s) => s.reqRecords > 0);
-  const ports = icmp ? '' : ` to client ${portRange(g.minClientPort, g.maxClientPort)}`;
-  const osNote = icmp ? '' : portNote(g);
+  const ports = ported ? ` to client ${portRange(g.minClientPort, g.maxClientPort)}` : '';
+  const osNote = ported ? portNote(g) : '';
   const unknownRole = g.role === 'unknown';
   const explanation = [
     requestsSeen
@@ -54,7 +56,7 @@ function finding(g: Group): Finding {
       : `The requests from ${clientsPhrase(g)} to ${groupService(g)} are not in the input, but a reply only exists for a request that got in.`,
     `The replies leaving ${g.realServer}${ports} were REJECTed.`,
     'Security groups are stateful: they never reject the reply to a request they admitted. Network ACLs are stateless and check replies against their outbound rules,',
-    `so the network ACL of ${eni}'s subnet${subnet} has no outbound rule that allows ${icmp ? 'ICMP' : `${g.proto === 6 ? 'TCP' : 'UDP'} to the clients' ephemeral ports`} for ${cidr}, and its final * rule denies the replies.`,
+    `so the network ACL of ${eni}'s subnet${subnet} has no outbound rule that allows ${replyTraffic(g.proto)} for ${cidr}, and its final * rule denies the replies.`,
     osNote,
     unknownRole
       ? `If ${eni} is the client's interface rather than the server's, the same records mean the client subnet's NACL drops the replies inbound (NACL_INBOUND_BLOCKS_RESPONSE).`
@@ -64,17 +66,17 @@ function finding(g: Group): Finding {
     .filter(Boolean)
     .join(' ');
   const fix = naclAllowFix(
-    icmp
-      ? `Allow ICMP replies out of ${eni}'s subnet to ${cidr}.`
-      : `Allow replies out of ${eni}'s subnet to the clients' ephemeral ports: ${g.proto === 6 ? 'TCP' : 'UDP'} 1024-65535 to ${cidr} (AWS's advice covers every client OS; ${portRange(g.minClientPort, g.maxClientPort)} were seen).`,
+    ported
+      ? `Allow replies out of ${eni}'s subnet to the clients' ephemeral ports: ${proto} 1024-65535 to ${cidr} (AWS's advice covers every client OS; ${portRange(g.minClientPort, g.maxClientPort)} were seen).`
+      : `Allow ${proto} replies out of ${eni}'s subnet to ${cidr}.`,
     placeOf(g),
     [
       {
         egress: true,
         protocol: g.proto,
         cidr,
-        fromPort: icmp ? undefined : 1024,
-        toPort: icmp ? undefined : 65535,
+        fromPort: ported ? 1024 : undefined,
+        toPort: ported ? 65535 : undefined,
         name: `allow_replies_to_clients_${g.serverPort}`,
       },
     ],

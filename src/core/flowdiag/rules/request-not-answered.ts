@@ -1,3 +1,4 @@
+import { protocolName } from '../../flowlog/protocol-name.js';
 import type { Finding, Fix } from '../../report/schema.js';
 import { isPrivateAddress } from '../addresses.js';
 import type { Group } from '../group.js';
@@ -11,7 +12,7 @@ import {
   rollUp,
   subjectOf,
 } from '../rule-kit.js';
-import { isIcmp, plural } from '../wording.js';
+import { hasPorts, plural } from '../wording.js';
 
 /**
  * REQUEST_NOT_ANSWERED: requests ACCEPTed and no reply at all, with retransmissions. At the server's
@@ -54,9 +55,9 @@ function finding(g: Group): Finding {
         certaintyNote(g),
       ];
   const fixes: Fix[] = [];
-  if (!atClient && !isIcmp(g.proto)) {
+  if (!atClient && hasPorts(g.proto)) {
     fixes.push({
-      summary: `On ${g.realServer}: check that something listens on ${tcp ? 'TCP' : 'UDP'} port ${g.serverPort} and that the host firewall lets the clients in.`,
+      summary: `On ${g.realServer}: check that something listens on ${protocolName(g.proto)} port ${g.serverPort} and that the host firewall lets the clients in.`,
       commands: [
         `sudo ss -${tcp ? 't' : 'u'}lnp 'sport = :${g.serverPort}'`,
         'sudo iptables -S INPUT; sudo nft list ruleset | head -50',

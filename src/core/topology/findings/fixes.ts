@@ -68,10 +68,18 @@ export function naclEntryFix(
   },
 ): Fix {
   const proto = o.protocol === -1 ? '-1' : String(o.protocol);
-  const ports = o.ports && o.protocol !== -1 ? ` --port-range From=${o.ports.from},To=${o.ports.to}` : '';
-  const tfPorts =
-    o.ports && o.protocol !== -1
-      ? `  from_port      = ${o.ports.from}\n  to_port        = ${o.ports.to}\n`
+  // only TCP and UDP entries have ports; ICMP and ICMPv6 entries need a type and code instead (-1: all)
+  const ported = o.ports !== undefined && (o.protocol === 6 || o.protocol === 17);
+  const icmp = o.protocol === 1 || o.protocol === 58;
+  const ports = ported
+    ? ` --port-range From=${o.ports!.from},To=${o.ports!.to}`
+    : icmp
+      ? ' --icmp-type-code Type=-1,Code=-1'
+      : '';
+  const tfPorts = ported
+    ? `  from_port      = ${o.ports!.from}\n  to_port        = ${o.ports!.to}\n`
+    : icmp
+      ? '  icmp_type      = -1\n  icmp_code      = -1\n'
       : '  from_port      = 0\n  to_port        = 0\n';
   return {
     summary,
@@ -88,7 +96,8 @@ export function deleteNaclEntryFix(summary: string, acl: string, number: number,
     commands: [
       `aws ec2 delete-network-acl-entry --network-acl-id ${acl} ${egress ? '--egress' : '--ingress'} --rule-number ${number}`,
     ],
-    terraform: `# remove the aws_network_acl_rule (or the ${egress ? 'egress' : 'ingress'} block) with rule_number ${number} of ${acl}`,
+    // aws_network_acl_rule names it rule_number, an inline block of aws_network_acl rule_no
+    terraform: `# remove the aws_network_acl_rule with rule_number = ${number} for ${acl} (or the ${egress ? 'egress' : 'ingress'} block with rule_no = ${number} from its aws_network_acl)`,
   };
 }
 

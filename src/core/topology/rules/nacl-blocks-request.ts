@@ -1,5 +1,5 @@
 import type { Finding } from '../../report/schema.js';
-import { naclEntryFix } from '../findings/fixes.js';
+import { deleteNaclEntryFix, naclEntryFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { freeRuleNumber } from '../findings/nacl-number.js';
 import { ANY_IPV4 } from '../net/ipv4.js';
@@ -93,13 +93,12 @@ export const naclBlocksRequest: Rule = (ctx) => {
                 ),
                 ...(v.entry && v.entry.number < 32767 && v.entry.action === 'deny'
                   ? [
-                      {
-                        summary: `Or, if deny ${entryName(v.entry)} was not meant to cover ${peer.text}, delete it (or re-create it for a narrower block)`,
-                        commands: [
-                          `aws ec2 delete-network-acl-entry --network-acl-id ${idFor(n, 'NACL')} ${egress ? '--egress' : '--ingress'} --rule-number ${v.entry.number}`,
-                        ],
-                        terraform: `# remove the ${egress ? 'egress' : 'ingress'} block with rule_no = ${v.entry.number} from the aws_network_acl (or its aws_network_acl_rule) for ${idFor(n, 'NACL')}`,
-                      },
+                      deleteNaclEntryFix(
+                        `Or, if deny ${entryName(v.entry)} was not meant to cover ${peer.text}, delete it (or re-create it for a narrower block)`,
+                        idFor(n, 'NACL'),
+                        v.entry.number,
+                        egress,
+                      ),
                     ]
                   : []),
               ],

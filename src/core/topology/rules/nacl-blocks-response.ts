@@ -4,7 +4,13 @@ import { ev, makeFinding } from '../findings/make-finding.js';
 import { freeRuleNumber } from '../findings/nacl-number.js';
 import type { NaclEntry } from '../model/types.js';
 import { ANY_IPV4 } from '../net/ipv4.js';
-import { EPHEMERAL, formatRange, type PortRange, RECOMMENDED_EPHEMERAL } from '../net/protocol.js';
+import {
+  EPHEMERAL,
+  formatRange,
+  type PortRange,
+  protocolName,
+  RECOMMENDED_EPHEMERAL,
+} from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
 import {
   entryName,
@@ -149,7 +155,7 @@ export const naclBlocksResponse: Rule = (ctx) => {
           ],
           fixes: [
             naclEntryFix(
-              `Allow ${egress ? 'outbound' : 'inbound'} TCP 1024-65535 ${egress ? 'to' : 'from'} ${cidr} in ${label(n)} (rule ${num})${narrow ? ', or widen the existing ephemeral rule' : ''}`,
+              `Allow ${egress ? 'outbound' : 'inbound'} ${protocolName(path.protocol).toUpperCase()} 1024-65535 ${egress ? 'to' : 'from'} ${cidr} in ${label(n)} (rule ${num})${narrow ? ', or widen the existing ephemeral rule' : ''}`,
               idFor(n, 'NACL'),
               {
                 number: num,
