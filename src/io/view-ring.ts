@@ -14,7 +14,8 @@ import {
 /**
  * A ring of line readings (see view-transfer.ts) in shared memory, written by one thread and read, in
  * the same order, by another: one writer, one reader, no messages. Each side publishes its position
- * every BATCH entries; the writer waits (Atomics.wait) when the ring is full, the reader never.
+ * every BATCH entries; the writer waits (Atomics.wait) when the ring is full, the reader only for
+ * the first readings.
  */
 const W = 0;
 const R = 1;
@@ -22,6 +23,8 @@ const BATCH = 256;
 /** lines read on the reader's side between two checks that the writer is catching up */
 const CHECK_EVERY = 65_536;
 const CONTROL_BYTES = 16;
+/** how long the reader waits for the writer's first readings before reading lines itself */
+const FIRST_WAIT_MS = 150;
 
 /** The reader and the writer are out of step (a bug): read again on one thread. */
 export class ViewRingError extends Error {
@@ -94,9 +97,10 @@ export class ViewRingWriter {
 }
 
 /**
- * The main thread's side. It never waits for the writer: a line whose reading has not arrived yet is
+ * The main thread's side. It waits once, at most FIRST_WAIT_MS, for the writer's first readings (the
+ * second thread is starting); after that it never waits: a line whose reading has not arrived yet is
  * read here with the layout's own reader (the same answer), and the writer's entry for it is skipped
- * when it comes. So the second thread's start-up, or a busy machine, costs no more than one thread.
+ * when it comes. So a busy machine costs no more than one thread and that first wait.
  */
 export class ViewRingReader {
   private readonly control: Int32Array;
@@ -113,6 +117,8 @@ export class ViewRingReader {
   /** called when the reader gives up on the writer (stop it: its work would only be skipped) */
   onGiveUp: (() => void) | undefined;
   private lastLag = Number.POSITIVE_INFINITY;
+  /** whether the first readings were waited for */
+  private started = false;
   private nextCheck = CHECK_EVERY;
 
   /** `waitForWriter`: wait for every reading instead (tests: all lines are then handed over) */
@@ -144,6 +150,13 @@ export class ViewRingReader {
     for (;;) {
       if (this.r === this.available) {
         this.available = Atomics.load(this.control, W);
+        if (this.r === this.available && !this.started) {
+          // the first readings: the thread is starting (~30 ms); reading lines here meanwhile would
+          // also have V8 compile this thread's copy of the layout's reader, for a few thousand lines
+          this.started = true;
+          Atomics.wait(this.control, W, 0, FIRST_WAIT_MS);
+          this.available = Atomics.load(this.control, W);
+        }
         if (this.r === this.available) {
           if (this.waitForWriter) {
             this.waitForMore();

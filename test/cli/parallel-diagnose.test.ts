@@ -370,8 +370,17 @@ describe('handing the reading of a line to another reader', () => {
 
   it('reads a line itself when its reading has not arrived, and skips the reading when it comes', () => {
     const empty = ringWith([]);
+    // a writer that never starts is waited for once, briefly, and then no more
+    const t0 = performance.now();
     expect(readOnce(empty.read)).toHaveLength(1);
+    const waited = performance.now() - t0;
+    expect(waited).toBeGreaterThanOrEqual(100);
+    expect(waited).toBeLessThan(1_000);
     expect(empty.readHere).toBe(1);
+    const t1 = performance.now();
+    expect(readOnce(empty.read)).toHaveLength(1);
+    expect(performance.now() - t1).toBeLessThan(50);
+    expect(empty.readHere).toBe(2);
     // line 1 was read here: its late reading is passed over
     const late = ringWith([0, 1]);
     expect(readOnce(late.read)[0]!.bytes).toBe(4_000_000_000);
