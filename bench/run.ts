@@ -76,7 +76,7 @@ async function dataFile(layout: Layout): Promise<string> {
 const fmt = (n: number, d = 2) => n.toFixed(d);
 
 async function main(): Promise<void> {
-  // the package's own build (tsc, then the one-file bundle the vpcdiag command runs)
+  // the package's own build (tsc, then the bundle the vpcdiag command runs)
   process.stderr.write('npm run build …\n');
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', cwd: ROOT });
   const cpu = cpus()[0]?.model ?? 'unknown CPU';

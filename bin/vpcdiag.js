@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The installed `vpcdiag` command: runs the CLI bundled into one file (built by `npm run build`, which
+// The installed `vpcdiag` command: runs the bundled CLI, dist/cli.mjs (built by `npm run build`, which
 // `npm ci` runs).
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';

@@ -1,5 +1,6 @@
-import { Diagnosis } from '../../core/diagnose.js';
+import { DiagnosisBase } from '../../core/diagnosis-base.js';
 import type { Report, Severity } from '../../core/report/schema.js';
+import type { TopologyAnalyzer } from '../../core/topology/topology-analysis.js';
 import { inputSize } from '../../io/open-input.js';
 import { ViewRingError } from '../../io/view-ring.js';
 import { renderMarkdown } from '../../render/markdown.js';
@@ -60,9 +61,9 @@ export async function diagnoseInput(
       : threads !== 'one' && worthASecondThread(path, size) && (threads === 'free' || aCoreIsFree());
   if (two) {
     const thread = startLineReadingThread(path, format, threads === 'two');
-    let diagnosis: Diagnosis;
+    let diagnosis: DiagnosisBase;
     try {
-      diagnosis = new Diagnosis({ format, now, readView: thread.readView });
+      diagnosis = new DiagnosisBase({ format, now, readView: thread.readView });
       await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));
     } catch (err) {
       await thread.finish();
@@ -71,9 +72,18 @@ export async function diagnoseInput(
       return diagnoseInput(path, format, now, 'one');
     }
     onThreads?.(await thread.finish());
-    return diagnosis.finish();
+    return diagnosis.finishWith(await topologyFor(diagnosis));
   }
-  const diagnosis = new Diagnosis({ format, now });
+  const diagnosis = new DiagnosisBase({ format, now });
   await readInputLines(path, (t, s, e) => diagnosis.lineIn(t, s, e));
-  return diagnosis.finish();
+  return diagnosis.finishWith(await topologyFor(diagnosis));
+}
+
+/**
+ * The topology reader, loaded only for an input that has non-record text: it is most of the CLI's code
+ * (with its YAML and schema libraries), which a flow log's diagnosis need not compile at start-up.
+ */
+async function topologyFor(diagnosis: DiagnosisBase): Promise<TopologyAnalyzer | undefined> {
+  if (!diagnosis.needsTopology()) return undefined;
+  return (await import('../../core/topology/analyze-topology.js')).analyzeTopology;
 }

@@ -20,21 +20,7 @@ import { ALL_RULES } from './rules/all-rules.js';
 import { needMoreInfo } from './rules/need-more-info.js';
 import { networkPathOk } from './rules/network-path-ok.js';
 import { ALL_CHECKS, type Check, type Gap, type Path, type RuleContext } from './rules/rule.js';
-
-export interface TopologyAnalysis {
-  /** true when the text held a topology (described, compact notation, YAML/JSON or describe-* output) */
-  recognised: boolean;
-  /** one line on what was read, e.g. "3 VPCs, 2 peerings, 4 route tables" */
-  summary?: string;
-  findings: Finding[];
-  warnings: InputWarning[];
-  /**
-   * Flow-log findings (by identity, from `flowFindings`) that these findings make redundant: a
-   * generic INBOUND_REQUEST_REJECTED once config shows the SG rule that drops it. They are left out
-   * of the report.
-   */
-  supersedes?: readonly Finding[];
-}
+import type { TopologyAnalysis } from './topology-analysis.js';
 
 /** Reads every kind of topology input in the text into one model. */
 export function readModel(context: AnalysisContext): { model: Model; warnings: InputWarning[] } {

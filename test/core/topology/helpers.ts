@@ -4,7 +4,8 @@ import { diagnoseText } from '../../../src/core/diagnose.js';
 import { FlowLogReader } from '../../../src/core/flowlog/reader.js';
 import type { FindingCode } from '../../../src/core/report/codes.js';
 import type { Finding, Report } from '../../../src/core/report/schema.js';
-import { analyzeTopology, type TopologyAnalysis } from '../../../src/core/topology/analyze-topology.js';
+import { analyzeTopology } from '../../../src/core/topology/analyze-topology.js';
+import type { TopologyAnalysis } from '../../../src/core/topology/topology-analysis.js';
 
 export const NOW = new Date('2026-11-26T12:00:00Z');
 
