@@ -238,6 +238,18 @@ describe('diagnosing a large file on two threads', () => {
     expect(idle).toBeLessThanOrEqual(availableParallelism() - 0.5);
   });
 
+  it('sleeps only for what the start-up window lacks', () => {
+    const start = cpuMark();
+    const busyUntil = start.at + 60;
+    while (performance.now() < busyUntil);
+    const t0 = performance.now();
+    idleOtherCoresNow(100, start);
+    const slept = performance.now() - t0;
+    // about 40 ms: not the whole 100
+    expect(slept).toBeGreaterThanOrEqual(25);
+    expect(slept).toBeLessThan(95);
+  });
+
   it('reads the cores over the start-up window without sleeping when the window is long enough', () => {
     const start = cpuMark();
     // this thread is busy for the whole window, as it is while the CLI loads

@@ -116,17 +116,15 @@ export function noteStartMark(mark: CpuMark | undefined): void {
 }
 
 /**
- * How many cores besides this one were idle over the last `ms` milliseconds or more, from the kernel's
- * CPU counters (10 ms ticks): since `since` (the reading taken at start-up) when that is at least `ms`
- * ago, else over the next `ms`, sleeping. Whatever part of the window this process spent off the CPU
- * (sleeping, or waiting for the disk) counts its own core as idle, and is taken off.
+ * How many cores besides this one were idle, from the kernel's CPU counters (10 ms ticks), over at
+ * least `ms` milliseconds: since `since` (the reading taken at start-up), sleeping for what is left
+ * of `ms` if that was less. Whatever part of the window this process spent off the CPU (sleeping, or
+ * waiting for the disk) counts its own core as idle, and is taken off.
  */
 export function idleOtherCoresNow(ms = 50, since: CpuMark | undefined = startMark): number {
-  let from = since;
-  if (from === undefined || performance.now() - from.at < ms) {
-    from = cpuMark();
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-  }
+  const from = since ?? cpuMark();
+  const left = ms - (performance.now() - from.at);
+  if (left > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, left);
   const to = cpuMark();
   const elapsed = to.at - from.at;
   const ownIdle = Math.max(0, 1 - (to.ownCpu - from.ownCpu) / elapsed);
