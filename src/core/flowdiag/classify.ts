@@ -3,6 +3,7 @@ import { isSynAck, isSynOnly } from '../flowlog/tcp-flags.js';
 import { isIPv6, isPrivateAddress } from './addresses.js';
 import { type ConversationLike, FreshEntry, newSideView, type SideView, sideView } from './conversation.js';
 import type { FlowRecord } from './flow-record.js';
+import { ADDR_SEED, hashString } from './hash.js';
 import { isUdpRequestResponsePort, serverPortSide } from './ports.js';
 
 /**
@@ -53,6 +54,8 @@ export interface Verdict {
   serverPort: number;
   /** the packets' own addresses (pkt-srcaddr/pkt-dstaddr) when they differ from the record's */
   realClient: string;
+  /** hashString(realClient, ADDR_SEED) */
+  realClientHash: number;
   realServer: string;
   req: SideView;
   resp: SideView;
@@ -104,6 +107,7 @@ const VERDICT: Verdict = {
   serverHash: 0,
   serverPort: 0,
   realClient: '',
+  realClientHash: 0,
   realServer: '',
   req: SCRATCH_0,
   resp: SCRATCH_1,
@@ -257,6 +261,7 @@ function judge(
   v.serverHash = serverHash;
   v.serverPort = serverPort;
   v.realClient = realClient;
+  v.realClientHash = realClient === client ? clientHash : hashString(realClient, ADDR_SEED);
   v.realServer = realServer;
   v.req = req;
   v.resp = resp;
@@ -311,6 +316,7 @@ function plainPair(c: FreshEntry, r0: FlowRecord, r1: FlowRecord): Verdict | und
   v.serverHash = serverHash;
   v.serverPort = reqSide === 0 ? c.pb : c.pa;
   v.realClient = v.client;
+  v.realClientHash = clientHash;
   v.realServer = v.server;
   v.req = reqSide === 0 ? SCRATCH_0 : SCRATCH_1;
   v.resp = reqSide === 0 ? SCRATCH_1 : SCRATCH_0;

@@ -40,6 +40,8 @@ export class EniProfile {
   rejectedInboundPublic = 0;
   rejectedInboundProbes = 0;
   readonly probeSources = new Set<string>();
+  /** the same sources by hash (a fresh string's hash is computed on every Set lookup; a number's is not) */
+  private readonly probeSourceByHash = new Map<number, string>();
   readonly probePorts = new Set<number>();
 
   /** probes counted but not grouped (see FlowState), with their records and a few examples */
@@ -65,13 +67,27 @@ export class EniProfile {
     if (record && this.pooledSamples.length < 6) this.pooledSamples.push(detachRecord(record.toItem()));
   }
 
-  noteInboundReject(client: string, serverPort: number, isPublic: boolean, probe: boolean): void {
+  /** `clientHash`: hashString(client, ADDR_SEED) */
+  noteInboundReject(
+    client: string,
+    clientHash: number,
+    serverPort: number,
+    isPublic: boolean,
+    probe: boolean,
+  ): void {
     this.rejectedInbound++;
     if (!isPublic) return;
     this.rejectedInboundPublic++;
     if (!probe) return;
     this.rejectedInboundProbes++;
-    if (this.probeSources.size < 256 && !this.probeSources.has(client)) this.probeSources.add(detach(client));
+    if (this.probeSources.size < 256) {
+      const known = this.probeSourceByHash.get(clientHash);
+      if (known === undefined) {
+        const s = detach(client);
+        this.probeSourceByHash.set(clientHash, s);
+        this.probeSources.add(s);
+      } else if (known !== client && !this.probeSources.has(client)) this.probeSources.add(detach(client));
+    }
     if (this.probePorts.size < 256) this.probePorts.add(serverPort);
   }
 

@@ -260,7 +260,7 @@ export class FlowState {
     const dstHash = side0 ? c.hb : c.ha;
     if (dstHash !== eni.addressHash(isIPv6(src)) || isPrivateAddress(src) || !eni.isScanned()) return false;
     this.outcomes[0]!++; // request-rejected
-    eni.noteInboundReject(src, side0 ? c.pb : c.pa, true, true);
+    eni.noteInboundReject(src, side0 ? c.ha : c.hb, side0 ? c.pb : c.pa, true, true);
     eni.poolProbe(c, r);
     return true;
   }
@@ -277,11 +277,11 @@ export class FlowState {
       // once an interface is plainly being scanned, further probes are only counted (a scan of every
       // port would otherwise make a group per port)
       if (isPublic && probe && eni.rejectedInboundProbes >= PROBES_BEFORE_POOLING && eni.isScanned()) {
-        eni.noteInboundReject(v.realClient, v.serverPort, true, true);
+        eni.noteInboundReject(v.realClient, v.realClientHash, v.serverPort, true, true);
         eni.poolProbe(c, v.reqRef);
         return;
       }
-      eni.noteInboundReject(v.realClient, v.serverPort, isPublic, probe);
+      eni.noteInboundReject(v.realClient, v.realClientHash, v.serverPort, isPublic, probe);
     }
     const h = groupHash(outcome, v.role, eni, c.proto, v.serverHash, v.serverPort);
     let g = this.groups.find(h, outcome, v.role, eni, c.proto, v.server, v.serverHash, v.serverPort);

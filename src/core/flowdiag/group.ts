@@ -58,6 +58,8 @@ export class Group {
   bytes = 0;
   /** real client address → conversations (at most MAX_CLIENTS addresses) */
   readonly clients = new Map<string, number>();
+  /** clients.size, kept here so that a full map is not looked at for every conversation */
+  private clientsKept = 0;
   /** conversations whose client address was not kept */
   clientsUntracked = 0;
   minClientPort = Number.POSITIVE_INFINITY;
@@ -73,6 +75,9 @@ export class Group {
   private basisMin = BASES.length - 1;
   private roleBasisMin = ROLE_BASES.length - 1;
   readonly samples: Sample[] = [];
+  /** the records of the lightest sample once MAX_SAMPLES are kept (a lighter conversation is not
+   * kept), else -1: read instead of the samples themselves for every conversation */
+  private sampleFloor = -1;
   firstLine = Number.POSITIVE_INFINITY;
   /** the server's address (in records) and as its packets carry it (pkt-*, when that differs) */
   readonly server: string;
@@ -103,9 +108,12 @@ export class Group {
     this.packets += packets;
     this.bytes += v.req.bytes + v.resp.bytes;
     const client = v.realClient;
-    if (this.clients.size < MAX_CLIENTS) {
+    if (this.clientsKept < MAX_CLIENTS) {
       const n = this.clients.get(client);
-      this.clients.set(n === undefined ? detach(client) : client, (n ?? 0) + 1);
+      if (n === undefined) {
+        this.clients.set(detach(client), 1);
+        this.clientsKept++;
+      } else this.clients.set(client, n + 1);
     } else this.clientsUntracked++; // past MAX_CLIENTS, per-client counts stop: good enough to order them
     const port = v.clientPort;
     if (port < this.minClientPort) this.minClientPort = port;
@@ -124,8 +132,8 @@ export class Group {
   }
 
   private keepSample(c: ConversationLike, v: Verdict, packets: number): void {
+    if (c.records <= this.sampleFloor) return;
     const s = this.samples;
-    if (s.length === MAX_SAMPLES && c.records <= s[s.length - 1]!.records) return;
     const sample = new Sample(
       detach(v.realClient),
       v.clientPort,
@@ -140,6 +148,7 @@ export class Group {
     while (i > 0 && s[i - 1]!.records < c.records) i--;
     s.splice(i, 0, sample);
     if (s.length > MAX_SAMPLES) s.pop();
+    this.sampleFloor = s.length === MAX_SAMPLES ? s[s.length - 1]!.records : -1;
   }
 
   /** Client addresses, most conversations first. */
