@@ -1,9 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { LineSplitter, type OnLine } from './line-splitter.js';
-import { inputError, startsLikeGzip } from './open-input.js';
-
-/** Bytes read at a time: one buffer, reused (each chunk's text is a copy). */
-export const FILE_CHUNK = 1 << 18;
+import { FILE_CHUNK, inputError, startsLikeGzip } from './open-input.js';
 
 /**
  * Reads the lines of a plain (not gzipped) file synchronously, into one reused buffer: for a file on
