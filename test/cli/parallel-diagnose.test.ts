@@ -257,7 +257,7 @@ describe('diagnosing a large file on two threads', () => {
     while (performance.now() < busyUntil);
     const t0 = performance.now();
     const idle = idleOtherCoresNow(50, start);
-    expect(performance.now() - t0).toBeLessThan(20);
+    expect(performance.now() - t0).toBeLessThan(40);
     // its own (busy) core is not counted as idle
     expect(idle).toBeGreaterThanOrEqual(-1.5);
     expect(idle).toBeLessThanOrEqual(availableParallelism() - 0.5);
@@ -381,7 +381,7 @@ describe('handing the reading of a line to another reader', () => {
     expect(empty.readHere).toBe(1);
     const t1 = performance.now();
     expect(readOnce(empty.read)).toHaveLength(1);
-    expect(performance.now() - t1).toBeLessThan(50);
+    expect(performance.now() - t1).toBeLessThan(100);
     expect(empty.readHere).toBe(2);
     // line 1 was read here: its late reading is passed over
     const late = ringWith([0, 1]);
