@@ -29,17 +29,36 @@ const TF_TARGET: Record<RouteTargetFlag, string> = {
   'vpc-endpoint-id': 'vpc_endpoint_id',
 };
 
+/** What a route target (an ID, or a placeholder that says what it stands for) is, by the kinds it can name. */
+const TARGET_KINDS: { flag: RouteTargetFlag; id: RegExp; placeholder: RegExp }[] = [
+  { flag: 'nat-gateway-id', id: /^nat-/, placeholder: /\bnat\b|nat[ _]gateway|nat_gw/ },
+  { flag: 'vpc-peering-connection-id', id: /^pcx-/, placeholder: /pcx|peering/ },
+  { flag: 'transit-gateway-id', id: /^tgw-/, placeholder: /tgw|transit[ _]gateway/ },
+  { flag: 'vpc-endpoint-id', id: /^vpce-/, placeholder: /vpce|endpoint/ },
+  {
+    flag: 'gateway-id',
+    id: /^(?:vgw|igw)-/,
+    placeholder: /vgw|igw|virtual[ _]private[ _]gateway|vpn[ _]gateway|internet[ _]gateway/,
+  },
+];
+
+/**
+ * The `create-route` flag for a target: `--gateway-id` for a virtual private gateway or an internet
+ * gateway, `--transit-gateway-id`, `--vpc-peering-connection-id`, `--nat-gateway-id`, `--vpc-endpoint-id`.
+ * A placeholder says what it stands for before " of <name>" ("<peering connection id of pcx-nat>",
+ * "<VGW_ID>"). One that could stand for gateways of different kinds ("<TGW_OR_PCX_ID>") has no right flag:
+ * that is a bug in the rule that made it, so it throws rather than pair an ID with the wrong flag.
+ */
 export function targetFlagFor(id: string): RouteTargetFlag {
   const s = id.toLowerCase();
-  // a placeholder says what it stands for before " of <name>" ("<peering connection id of pcx-nat>")
-  const what = s.startsWith('<') ? s.slice(1).split(/ (?:id )?of /)[0]! : undefined;
-  if (s.startsWith('nat-') || (what !== undefined && /nat/.test(what))) return 'nat-gateway-id';
-  if (s.startsWith('pcx-') || (what !== undefined && /pcx|peering/.test(what)))
-    return 'vpc-peering-connection-id';
-  if (s.startsWith('tgw-') || (what !== undefined && /tgw|transit gateway/.test(what)))
-    return 'transit-gateway-id';
-  if (s.startsWith('vpce-') || (what !== undefined && /vpce|endpoint/.test(what))) return 'vpc-endpoint-id';
-  return 'gateway-id';
+  if (!s.startsWith('<')) return TARGET_KINDS.find((k) => k.id.test(s))?.flag ?? 'gateway-id';
+  const what = s.slice(1).split(/ (?:id )?of /)[0]!;
+  const flags = new Set(TARGET_KINDS.filter((k) => k.placeholder.test(what)).map((k) => k.flag));
+  if (flags.size > 1)
+    throw new Error(
+      `route target placeholder ${id} could be a ${[...flags].join(' or a ')}: give one fix per kind of target`,
+    );
+  return [...flags][0] ?? 'gateway-id';
 }
 
 export function createRouteFix(

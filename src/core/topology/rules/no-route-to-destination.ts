@@ -2,10 +2,20 @@ import type { Finding } from '../../report/schema.js';
 import { createRouteFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { cidrContains } from '../net/ipv4.js';
+import { gatewayToward, towardOnprem } from '../reason/gateway-toward.js';
 import { idFor, idOf, label } from '../reason/lookup.js';
 import { forwardRoute, otherSide, peeringsBetween, routeText } from '../reason/path-facts.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Rule } from './rule.js';
+
+const GATEWAY_WHAT = { vgw: 'virtual private gateway', tgw: 'transit gateway', pcx: 'peering connection' };
+
+/** When the input does not say which gateway leads to the destination: what each kind of target would be. */
+const UNKNOWN_GATEWAY = {
+  vgw: 'the virtual private gateway, if the site-to-site VPN or Direct Connect ends on one attached to the VPC (--gateway-id, Terraform gateway_id)',
+  tgw: 'the Transit Gateway, if the VPC reaches it through one (--transit-gateway-id, Terraform transit_gateway_id)',
+  pcx: 'the peering connection, if the two VPCs are peered (--vpc-peering-connection-id, Terraform vpc_peering_connection_id)',
+};
 
 /** NO_ROUTE_TO_DESTINATION: no route in the source subnet's table matches a private destination. */
 export const noRouteToDestination: Rule = (ctx) => {
@@ -52,7 +62,14 @@ export const noRouteToDestination: Rule = (ctx) => {
     }
     const t = choice.table;
     const tgw = [...model.tgwAttachments.values()].find((x) => x.vpc === a)?.tgw;
-    const dest = path.to.vpc?.cidrs[0]?.cidr.text ?? path.to.addr.text;
+    const gw = gatewayToward(model, path);
+    const onprem = towardOnprem(model, path);
+    // the whole block behind the gateway: the VPC's, the one another table routes, the on-premises range
+    const dest =
+      path.to.vpc?.cidrs[0]?.cidr.text ??
+      gw?.route?.cidr?.text ??
+      model.onprem.find((o) => cidrContains(o.cidr, path.to.addr!))?.cidr.text ??
+      path.to.addr.text;
     out.push(
       makeFinding({
         code: 'NO_ROUTE_TO_DESTINATION',
@@ -63,15 +80,26 @@ export const noRouteToDestination: Rule = (ctx) => {
           ev(t.src[0], 'source route table'),
           ...t.routes.slice(0, 4).flatMap((x) => ev(x.src)),
           ev(path.intent.src, 'the path'),
+          ...(gw && !t.routes.some((x) => x.src === gw.src) ? ev(gw.src, `the gateway: ${gw.why}`) : []),
         ],
-        fixes: [
-          createRouteFix(
-            `Route ${dest} in ${label(t)} to the gateway that leads there${tgw ? ` (${tgw})` : ' (a peering, Transit Gateway or VPN gateway)'}`,
-            idFor(t, 'route table'),
-            dest,
-            idOf(tgw, 'transit gateway', '<TGW_OR_PCX_OR_VGW_ID>'),
-          ),
-        ],
+        fixes: gw
+          ? [
+              createRouteFix(
+                `Route ${dest} in ${label(t)} to ${gw.id} (${gw.why})`,
+                idFor(t, 'route table'),
+                dest,
+                idOf(gw.id, GATEWAY_WHAT[gw.kind], `<${gw.kind.toUpperCase()}_ID>`),
+              ),
+            ]
+          : // nothing says which gateway leads there: one fix per kind it can be, each with its own flag
+            (onprem ? (['vgw', 'tgw'] as const) : (['tgw', 'pcx'] as const)).map((k) =>
+              createRouteFix(
+                `Route ${dest} in ${label(t)} to ${UNKNOWN_GATEWAY[k]}`,
+                idFor(t, 'route table'),
+                dest,
+                `<${k.toUpperCase()}_ID>`,
+              ),
+            ),
         subject: subjectOf(path, [t.id]),
       }),
     );
