@@ -1,9 +1,13 @@
 import type { SecurityGroup, SgRule } from '../model/types.js';
 import { type Cidr, cidrContains, cidrsOverlap } from '../net/ipv4.js';
 import { portInRange, protocolMatches } from '../net/protocol.js';
+import { isNonPublicRange, PUBLIC_INTERNET } from './nacl-eval.js';
 
 export interface SgQuery {
-  /** the other side's address */
+  /**
+   * the other side's address, as `peerCidr(place)` gives it: PUBLIC_INTERNET for an internet peer with no
+   * address, which no rule for a private, shared or link-local range can match
+   */
   peer?: Cidr;
   /** the other side's VPC, when known */
   peerVpc?: string;
@@ -35,6 +39,7 @@ function peerMatches(r: SgRule, q: SgQuery): PeerMatch {
   let best: PeerMatch = 'no';
   for (const p of r.peers) {
     if (p.kind === 'cidr') {
+      if (q.peer === PUBLIC_INTERNET && isNonPublicRange(p.cidr)) continue;
       if (q.peer && cidrContains(p.cidr, q.peer)) return 'yes';
       if (!q.peer || (q.peer && cidrsOverlap(p.cidr, q.peer))) best = 'maybe';
     } else if (p.kind === 'sg') {

@@ -54,7 +54,7 @@ function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes
       ...(placeVpcKey(model, path.from) ? { peerVpc: placeVpcKey(model, path.from)! } : {}),
       protocol: path.protocol,
       ...(path.port !== undefined ? { port: path.port } : {}),
-      ...(path.from.addr ? { peer: path.from.addr } : {}),
+      ...(path.from.addr || path.from.kind === 'internet' ? { peer: peerCidr(path.from) } : {}),
       ...(from.sgs ? { peerSgs: from.sgs.map((g) => g.key) } : {}),
     }).verdict;
   } else parts.sgIn = sgsAllAllowed ? 'allow' : 'unknown';

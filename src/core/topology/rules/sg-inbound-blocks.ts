@@ -4,6 +4,7 @@ import { ev, makeFinding } from '../findings/make-finding.js';
 import { describeSgRule } from '../model/describe-rule.js';
 import { formatRange, protocolName } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
+import { peerCidr } from '../reason/nacl-eval.js';
 import { evalSgs } from '../reason/sg-eval.js';
 import { placeVpcKey, sgsForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
@@ -36,7 +37,7 @@ export const sgInboundBlocks: Rule = (ctx) => {
       ...(peerVpc ? { peerVpc } : {}),
       protocol: path.protocol,
       ...(path.port !== undefined ? { port: path.port } : {}),
-      ...(path.from.addr ? { peer: path.from.addr } : {}),
+      ...(path.from.addr || path.from.kind === 'internet' ? { peer: peerCidr(path.from) } : {}),
       ...(client.sgs ? { peerSgs: client.sgs.map((g) => g.key) } : {}),
     });
     const rejectedByFlow = path.flow?.code === 'INBOUND_REQUEST_REJECTED';

@@ -2,9 +2,9 @@ import type { Finding } from '../../report/schema.js';
 import { sgRuleFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { describeSgRule } from '../model/describe-rule.js';
-import { ANY_IPV4 } from '../net/ipv4.js';
 import { protocolName } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
+import { peerCidr } from '../reason/nacl-eval.js';
 import { evalSgs } from '../reason/sg-eval.js';
 import { placeVpcKey, sgsForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
@@ -21,7 +21,7 @@ export const sgOutboundBlocks: Rule = (ctx) => {
     const side = sgsForSide(model, path, 'from');
     if (!side.sgs) continue;
     const server = sgsForSide(model, path, 'to');
-    const peer = path.to.addr ?? ANY_IPV4;
+    const peer = peerCidr(path.to);
     const peerVpc = placeVpcKey(model, path.to);
     const v = evalSgs(side.sgs, true, {
       ...(peerVpc ? { peerVpc } : {}),
