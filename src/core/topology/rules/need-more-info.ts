@@ -109,6 +109,8 @@ export function needMoreInfo(ctx: RuleContext, given: readonly Gap[], found: rea
       evidence: [
         ...(sym ? ev(sym.src, 'the symptom') : []),
         ...model.intents.slice(0, 2).flatMap((i) => ev(i.src, 'the path')),
+        // what a question hangs on ("allows TCP out only on 443"): the rule the user can check
+        ...list.slice(0, 6).flatMap((g) => ev(g.src, 'what it depends on')),
       ],
       fixes: [],
       questions,

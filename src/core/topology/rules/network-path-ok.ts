@@ -1,7 +1,8 @@
 import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
+import type { Nacl } from '../model/types.js';
 import { type Cidr, cidrContains, cidrContainsIp, formatIp, parseCidr } from '../net/ipv4.js';
-import { EPHEMERAL, protocolName } from '../net/protocol.js';
+import { EPHEMERAL, formatRange, protocolName } from '../net/protocol.js';
 import { idFor, label, naclOf, routeTableOf } from '../reason/lookup.js';
 import {
   entriesOf,
@@ -11,6 +12,7 @@ import {
   isNonPublicRange,
   PUBLIC_INTERNET,
   peerCidr,
+  type RangeVerdict,
 } from '../reason/nacl-eval.js';
 import { forwardRoute, returnRoute } from '../reason/path-facts.js';
 import type { Place } from '../reason/place.js';
@@ -103,6 +105,54 @@ function naclVerdict(n: NaclSide, egress: boolean, peer: Cidr, protocol: number,
   // the reply to an ephemeral port: every port the client may have used
   const vs = evalNaclRange(n.nacl, egress, peer, protocol, EPHEMERAL.linux).map((r) => r.verdict);
   return vs.includes('deny') ? 'deny' : vs.every((v) => v === 'allow') ? 'allow' : 'unknown';
+}
+
+/** A request whose port was not given, on a NACL where the port decides: which ports pass, by which rules. */
+interface PortQuestion {
+  nacl: Nacl;
+  allowed: RangeVerdict[];
+  denied: RangeVerdict[];
+}
+
+/**
+ * The request check when the port may be unknown. With a port, the entry it matches; without one, no
+ * port is invented: every port of the protocol is judged, and when some pass and some are dropped the
+ * port decides it, which is a question for the user (which port?), not a verdict.
+ */
+function requestVerdict(
+  n: NaclSide,
+  peer: Cidr,
+  protocol: number,
+  port: number | undefined,
+): { v: V; question?: PortQuestion } {
+  if (n.allowAll) return { v: 'allow' };
+  if (!n.nacl) return { v: 'unknown' };
+  if (port !== undefined || (protocol !== 6 && protocol !== 17))
+    return { v: evalNacl(n.nacl, true, { peer, protocol, ...(port !== undefined ? { port } : {}) }).verdict };
+  const ranges = evalNaclRange(n.nacl, true, peer, protocol, { from: 0, to: 65535 });
+  const allowed = ranges.filter((r) => r.verdict === 'allow');
+  const denied = ranges.filter((r) => r.verdict === 'deny');
+  if (allowed.length === ranges.length) return { v: 'allow' };
+  if (denied.length === ranges.length) return { v: 'deny' };
+  return {
+    v: 'unknown',
+    ...(allowed.length && denied.length ? { question: { nacl: n.nacl, allowed, denied } } : {}),
+  };
+}
+
+/** The port question: which ports the NACL lets out, which rule drops the rest, and what to tell vpcdiag. */
+function portGap(path: Path, q: PortQuestion, peer: Cidr): Gap {
+  const where = peer === PUBLIC_INTERNET ? 'the internet' : peer.text;
+  const proto = protocolName(path.protocol).toUpperCase();
+  const names = (rs: RangeVerdict[]) => [...new Set(rs.map((r) => entryName(r.entry)))].join(', ');
+  const ports = q.allowed.map((r) => formatRange(r.range)).join(', ');
+  const allowEntry = q.allowed.find((r) => r.entry)?.entry;
+  return {
+    hypothesis: `the request goes to a port ${label(q.nacl)} does not let out: it allows ${proto} to ${where} only on ${ports} (${names(q.allowed)}), and ${names(q.denied)} drops every other port`,
+    ask: `which port ${path.from.label} connects to (443 for HTTPS, 80 for HTTP…): say it, or paste the path with it ("${path.from.ip ?? path.from.label} -> ${path.to.ip ?? path.to.label}:443")`,
+    order: 9,
+    ...(allowEntry ? { src: allowEntry.src } : {}),
+  };
 }
 
 /** Every control on a path from on-premises (or the internet) into a VPC, for every kind of client. */
@@ -214,7 +264,10 @@ function assessService(ctx: RuleContext, path: Path): { parts: Record<string, V>
 }
 
 /** Every control on a path from a VPC to an internet address (through an IGW or a NAT gateway). */
-function assessInternet(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes: string[] } {
+function assessInternet(
+  ctx: RuleContext,
+  path: Path,
+): { parts: Record<string, V>; notes: string[]; questions: Record<string, Gap> } {
   const { model } = ctx;
   const parts: Record<string, V> = {};
   const notes: string[] = [];
@@ -223,7 +276,11 @@ function assessInternet(ctx: RuleContext, path: Path): { parts: Record<string, V
   const tcpish = path.protocol === 6 || path.protocol === 17;
   const port = path.port;
   const fromNacl = naclForSide(model, path, 'from');
-  parts.naclOut = naclVerdict(fromNacl, true, dest, path.protocol, port);
+  // a control whose verdict hangs on the port the user did not give: the question to ask instead
+  const questions: Record<string, Gap> = {};
+  const req = requestVerdict(fromNacl, dest, path.protocol, port);
+  parts.naclOut = req.v;
+  if (req.question) questions.naclOut = portGap(path, req.question, dest);
   parts.naclIn = tcpish ? naclVerdict(fromNacl, false, dest, path.protocol) : 'unknown';
   if (!route || route.state === 'blackhole') parts.routes = 'unknown';
   else if (route.target.kind === 'igw') {
@@ -242,7 +299,9 @@ function assessInternet(ctx: RuleContext, path: Path): { parts: Record<string, V
     // the NAT gateway's own subnet filters the request and the reply too
     const n = sub ? naclOf(model, sub, nat?.vpc) : undefined;
     const side: NaclSide = n?.nacl ? { nacl: n.nacl } : n?.defaultAllowAll ? { allowAll: true } : {};
-    parts.natNaclOut = naclVerdict(side, true, dest, path.protocol, port);
+    const natReq = requestVerdict(side, dest, path.protocol, port);
+    parts.natNaclOut = natReq.v;
+    if (natReq.question) questions.natNaclOut = portGap(path, natReq.question, dest);
     parts.natNaclIn = tcpish ? naclVerdict(side, false, dest, path.protocol, undefined) : 'unknown';
   } else parts.routes = 'unknown';
   const from = sgsForSide(model, path, 'from');
@@ -256,7 +315,7 @@ function assessInternet(ctx: RuleContext, path: Path): { parts: Record<string, V
     parts.sgOut = 'allow';
     notes.push("the source's security group egress was not shown (new groups allow all outbound)");
   }
-  return { parts, notes };
+  return { parts, notes, questions };
 }
 
 const subnetFilter = (p: Place) =>
@@ -328,7 +387,11 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
     const inbound = (path.from.kind === 'onprem' || path.from.kind === 'internet') && path.to.kind === 'vpc';
     if (path.from.kind !== 'vpc' && !inbound) continue;
     if (path.to.kind !== 'vpc' && path.to.kind !== 'internet' && path.to.kind !== 'service') continue;
-    const { parts, notes } = inbound
+    const {
+      parts,
+      notes,
+      questions = {},
+    }: { parts: Record<string, V>; notes: string[]; questions?: Record<string, Gap> } = inbound
       ? assessInbound(ctx, path)
       : path.to.kind === 'internet'
         ? assessInternet(ctx, path)
@@ -356,7 +419,11 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
     const allKnown =
       Object.values(parts).every((v) => v === 'allow') || (review && !Object.values(parts).includes('deny'));
     if (!allKnown && !refused) {
-      if (!Object.values(parts).includes('deny')) unsettled.push(...gapsOf(path, parts));
+      if (!Object.values(parts).includes('deny')) {
+        // a NACL shown whole, whose verdict hangs on the port: ask for the port, not for the NACL again
+        const rest = Object.fromEntries(Object.entries(parts).filter(([k]) => !questions[k]));
+        unsettled.push(...Object.values(questions), ...gapsOf(path, rest));
+      }
       continue;
     }
     if (Object.values(parts).includes('deny')) continue;
