@@ -186,15 +186,60 @@ export const PORT_WORDS: [RegExp, number][] = [
   [/\bsmtp\b/i, 25],
 ];
 
-/** The port a sentence talks about: `:5432`, `port 5432`, `on 5432`, `tcp/5432`, or a protocol name. */
+/** A port and, when the text says so, its protocol: 6 (TCP) or 17 (UDP). */
+export interface PortProtocol {
+  port?: number;
+  protocol?: 6 | 17;
+}
+
+const protoOf = (w: string): 6 | 17 => (w.toLowerCase() === 'udp' ? 17 : 6);
+const validPort = (p: number): number | undefined => (p > 0 && p <= 65535 ? p : undefined);
+
+/**
+ * A port written with its protocol, in the forms people use: `514/udp`, `10.0.20.10:514/udp`,
+ * `udp/514`, `udp:514`, `UDP 514`, `udp port 514`, `(udp 53)`, `port 514 (udp)`, `:514 (udp)`.
+ * The first one in the text.
+ */
+export function qualifiedPortMention(
+  s: string,
+): { port: number; protocol: 6 | 17; index: number } | undefined {
+  const hits: { port: number; protocol: 6 | 17; index: number }[] = [];
+  const take = (re: RegExp, portAt: number, protoAt: number) => {
+    const m = re.exec(s);
+    const port = m ? validPort(Number(m[portAt])) : undefined;
+    if (m && port !== undefined) hits.push({ port, protocol: protoOf(m[protoAt]!), index: m.index });
+  };
+  take(/(?<![\d.])(\d{1,5})\s*\/\s*(tcp|udp)\b/i, 1, 2);
+  take(/\b(tcp|udp)\s*[/:]\s*(\d{1,5})\b(?![.\d])/i, 2, 1);
+  take(/\b(tcp|udp)\s+(?:port\s+|on\s+(?:port\s+)?|to\s+port\s+)?(\d{1,5})\b(?![.\d/-])/i, 2, 1);
+  take(/(?:\bport\s+|:)(\d{1,5})\s*\(\s*(tcp|udp)\s*\)/i, 1, 2);
+  return hits.sort((a, b) => a.index - b.index)[0];
+}
+
+/**
+ * The transport protocol a text names: `udp` or `tcp` said with a port, else the only one of the two
+ * words it uses ("syslog over udp to …"). Undefined when it names neither (or both, apart from ports).
+ */
+export function protocolMention(s: string): 6 | 17 | undefined {
+  const q = qualifiedPortMention(s);
+  if (q) return q.protocol;
+  const udp = /\budp\b/i.test(s);
+  const tcp = /\btcp\b/i.test(s);
+  return udp === tcp ? undefined : udp ? 17 : 6;
+}
+
+/** The port a sentence talks about: `:5432`, `port 5432`, `on 5432`, `tcp/5432`, `514/udp`, or a protocol name. */
 export function portMention(s: string): number | undefined {
+  const q = qualifiedPortMention(s);
   const explicit =
-    /(?:\bport\s+|\bon\s+(?:tcp\s+|port\s+)?|\btcp\s*[/:]?\s*|:)(\d{2,5})\b(?!\.\d)/i.exec(s) ??
+    /(?:\bport\s+|\bon\s+(?:tcp\s+|udp\s+|port\s+)?|:)(\d{2,5})\b(?!\.\d)/i.exec(s) ??
     /\b(\d{2,5})\s*\/\s*tcp\b/i.exec(s);
+  if (q && (!explicit || q.index <= explicit.index)) return q.port;
   if (explicit) {
     const p = Number(explicit[1]);
     if (p > 0 && p <= 65535) return p;
   }
+  if (q) return q.port;
   for (const [re, p] of PORT_WORDS) if (re.test(s)) return p;
   return undefined;
 }
