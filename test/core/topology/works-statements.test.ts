@@ -54,4 +54,15 @@ outbound: 100 allow tcp 1024-65535 10.0.0.0/16, * deny all`;
     expect(evidenceLines(f)).toEqual(expect.arrayContaining([1, 2, 3]));
     expect(findings.filter(isTcp(443))).toEqual([]);
   });
+
+  it('"ssh works from the office" does not clear the failing ssh path from the vpn clients', () => {
+    const paste = `ssh from the vpn clients 172.16.8.0/22 to the bastion 10.0.1.15 times out, ssh works fine from the office 192.168.10.0/24
+the bastion i-0ba5710a1b2c3d4e5 (10.0.1.15) has sg-0ba5710a1b2c3d4e5 which only allows inbound tcp 22 from 192.168.10.0/24`;
+    const f = find(diagnose(paste).findings, 'SG_INBOUND_SOURCE_MISMATCH');
+    expect(f.subject).toMatchObject({ server: '10.0.1.15', serverPort: 22, protocol: 6 });
+    expect(f.fixes.flatMap((x) => x.commands).join('\n')).toContain(
+      'IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=172.16.8.0/22}]',
+    );
+    expect(evidenceLines(f)).toEqual([1, 2]);
+  });
 });

@@ -525,16 +525,29 @@ function readWorks(x: Sentence, before: number): void {
       i.to.kind === 'name' &&
       (i.to.name === '@subject' || /^(?:it|them|that|this)$/i.test(i.to.label ?? i.to.name))
     );
-  const last = x.b.model.intents.slice(before).find(said) ?? x.b.model.intents.findLast(said);
+  const mine = x.b.model.intents.slice(before).filter((i) => !i.works);
+  const last = mine.find(said) ?? x.b.model.intents.findLast(said);
+  const end = (t: string | undefined) =>
+    t
+      ? placeRef(
+          x,
+          t.replace(/\s+(?:though|too|as\s+well|fine|ok|okay|now|again|just\s+fine|no\s+problem)+\s*$/i, ''),
+        )?.ref
+      : undefined;
   for (const c of clauses) {
     const port = portMention(c);
     const ping = /\bping(?:s|ed|ing)?\b/i.test(c);
     if (port === undefined && !ping) continue;
     const protocol = protocolMention(c) ?? (port === undefined ? 1 : 6);
+    // the ends the clause names ("ssh works from the office"), else those of the path talked about
     const ip = x.cidrs.find((m) => !m.masked && c.includes(m.text))?.text;
-    const to = ip ? placeRef(x, ip)?.ref : last?.to;
-    const from = last?.from;
+    const fromSaid = end(/\bfrom\s+(.+)$/i.exec(c)?.[1]);
+    const toSaid = ip ? placeRef(x, ip)?.ref : undefined;
+    const from = fromSaid ?? last?.from;
+    const to = toSaid ?? last?.to;
     if (!to || !from) continue;
+    // the very traffic this sentence says fails, with no end of its own: not a statement about another path
+    if (!fromSaid && !toSaid && mine.some((i) => i.port === port && (i.protocol ?? 6) === protocol)) continue;
     x.b.model.intents.push({
       from: structuredClone(from),
       to: structuredClone(to),

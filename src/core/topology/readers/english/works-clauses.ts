@@ -12,7 +12,7 @@ const WORKS =
 
 /** Not a statement that it works now: negated, past, or hoped for. */
 const NOT_NOW =
-  /\b(?:not|no\s+longer|never|nothing|none|nor|stopped|used\s+to|until|before|yesterday|last\s+\w+|anymore|any\s+more|supposed|should|would|could|needs?|want|expect(?:ed)?|if|whether|was|were)\b|n't\b|\bcannot\b/i;
+  /\b(?:not|no\s+longer|never|nothing|none|nor|stopped|used\s+to|until|before|yesterday|last\s+\w+|anymore|any\s+more|supposed|should|would|could|needs?|want|expect(?:ed)?|if|when|unless|once|whether|was|were)\b|n't\b|\bcannot\b/i;
 
 function clauses(s: string): string[] {
   const out: string[] = [];
