@@ -55,6 +55,22 @@ describe('a port written with its protocol gives that protocol and the whole por
     expect(findings.filter((f) => f.subject?.protocol === 17)).toEqual([]);
   });
 
+  it('udp said with another port does not make the failing port UDP', () => {
+    const paste = `we opened udp 53 in the nacl last week, but the app box 10.0.1.20 can't reach the api 10.0.2.50 on 443 now
+api subnet subnet-0a9e0a1b2c3d4e5f6 10.0.2.0/24 nacl acl-0a9e0a9e0a9e0a9e0:
+inbound: 100 allow udp 53 10.0.0.0/16, * deny all
+outbound: 100 allow all 0.0.0.0/0`;
+    const f = find(diagnose(paste).findings, 'NACL_INBOUND_BLOCKS_REQUEST');
+    expect(f.subject).toMatchObject({
+      client: '10.0.1.20',
+      server: '10.0.2.50',
+      serverPort: 443,
+      protocol: 6,
+    });
+    expect(commands(f)).toContain('--protocol 6 --port-range From=443,To=443');
+    expect(evidenceLines(f)).toEqual([1, 2, 3]);
+  });
+
   it('the compact notation reads host:port/udp as a UDP path', () => {
     const paste = `subnet app-a 10.0.1.0/24 vpc=prod
 subnet logs-a 10.0.20.0/24 vpc=prod nacl=acl-logs

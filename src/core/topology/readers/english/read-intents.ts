@@ -346,7 +346,7 @@ function protocolOf(x: Sentence, to: { ref: PlaceRef; protocol?: 6 | 17 }, port:
   if (to.ref.kind === 'service') return 6;
   if (to.protocol) return to.protocol;
   const failing = withoutWorksClauses(x.s);
-  const said = protocolMention(failing);
+  const said = protocolMention(failing, port);
   if (said) return said;
   if (port === undefined && /\bping(?:s|ed|ing)?\b/i.test(failing)) return 1;
   return 6;
@@ -538,7 +538,7 @@ function readWorks(x: Sentence, before: number): void {
     const port = portMention(c);
     const ping = /\bping(?:s|ed|ing)?\b/i.test(c);
     if (port === undefined && !ping) continue;
-    const protocol = protocolMention(c) ?? (port === undefined ? 1 : 6);
+    const protocol = protocolMention(c, port) ?? (port === undefined ? 1 : 6);
     // the ends the clause names ("ssh works from the office"), else those of the path talked about
     const ip = x.cidrs.find((m) => !m.masked && c.includes(m.text))?.text;
     const fromSaid = end(/\bfrom\s+(.+)$/i.exec(c)?.[1]);
