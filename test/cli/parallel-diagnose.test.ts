@@ -257,7 +257,7 @@ describe('diagnosing a large file on two threads', () => {
     while (performance.now() < busyUntil);
     const t0 = performance.now();
     const idle = idleOtherCoresNow(50, start);
-    expect(performance.now() - t0).toBeLessThan(20);
+    expect(performance.now() - t0).toBeLessThan(40);
     // its own (busy) core is not counted as idle
     expect(idle).toBeGreaterThanOrEqual(-1.5);
     expect(idle).toBeLessThanOrEqual(availableParallelism() - 0.5);
@@ -343,35 +343,25 @@ describe('handing the reading of a line to another reader', () => {
   it('hands over numbers beyond 32 bits exactly, and the 32-bit ones as they are', () => {
     const fmt = compileFormat(V2.split(' '), 'user', 'v2');
     const text = 'x'.repeat(40);
+    const numbers = [
+      'srcport',
+      'dstport',
+      'protocol',
+      'tcpFlags',
+      'packets',
+      'bytes',
+      'start',
+      'end',
+    ] as const;
     for (const n of [0, -1, 443, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 4_000_000_000, 99_999_999_999]) {
       const v = new RecordView();
-      for (const k of [
-        'srcport',
-        'dstport',
-        'protocol',
-        'tcpFlags',
-        'packets',
-        'bytes',
-        'start',
-        'end',
-      ] as const)
-        v[k] = n;
+      for (const k of numbers) v[k] = n;
       const ints = new Int32Array(VIEW_INTS);
       const floats = new Float64Array(VIEW_FLOATS);
       packView(true, v, 0, text.length, fmt, 7, ints, 0, floats, 0);
       const got = new RecordView();
       expect(unpackView(got, text, 0, text.length, fmt, 7, ints, 0, floats, 0)).toBe(VIEW_RECORD);
-      for (const k of [
-        'srcport',
-        'dstport',
-        'protocol',
-        'tcpFlags',
-        'packets',
-        'bytes',
-        'start',
-        'end',
-      ] as const)
-        expect(got[k]).toBe(n);
+      for (const k of numbers) expect(got[k]).toBe(n);
     }
   });
 
@@ -391,7 +381,7 @@ describe('handing the reading of a line to another reader', () => {
     expect(empty.readHere).toBe(1);
     const t1 = performance.now();
     expect(readOnce(empty.read)).toHaveLength(1);
-    expect(performance.now() - t1).toBeLessThan(50);
+    expect(performance.now() - t1).toBeLessThan(100);
     expect(empty.readHere).toBe(2);
     // line 1 was read here: its late reading is passed over
     const late = ringWith([0, 1]);

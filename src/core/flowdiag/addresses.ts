@@ -1,8 +1,10 @@
 /**
  * Address helpers the flow-log rules need: private vs public, and the smallest CIDR that covers a set
- * of addresses (for fixes that open a NACL or SG to exactly the clients in the evidence). Hand-rolled
- * because they run once per conversation on large inputs.
+ * of addresses (for fixes that open a NACL or SG to exactly the clients in the evidence). Parsing and
+ * formatting are ipaddr.js's; the checks that run once per conversation on large inputs (isIPv6,
+ * isPrivateAddress) look at the text's first characters only.
  */
+import ipaddr from 'ipaddr.js';
 
 export function isIPv6(addr: string): boolean {
   return addr.includes(':');
@@ -10,59 +12,14 @@ export function isIPv6(addr: string): boolean {
 
 /** The IPv4 address as an unsigned 32-bit number, or undefined when it is not dotted-quad IPv4. */
 export function parseIPv4(addr: string): number | undefined {
-  let n = 0;
-  let part = 0;
-  let digits = 0;
-  let parts = 0;
-  for (let i = 0; i < addr.length; i++) {
-    const c = addr.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || part > 255) return undefined;
-      n = n * 256 + part;
-      parts++;
-      part = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57) {
-      part = part * 10 + (c - 48);
-      if (++digits > 3) return undefined;
-    } else return undefined;
-  }
-  if (digits === 0 || part > 255 || parts !== 3) return undefined;
-  return n * 256 + part;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(addr)) return undefined;
+  return ipaddr.IPv4.parse(addr).octets.reduce((n, o) => n * 256 + o, 0);
 }
 
 /** The IPv6 address as a 128-bit BigInt, or undefined when it does not parse. */
 export function parseIPv6(addr: string): bigint | undefined {
-  let s = addr.toLowerCase();
-  const pct = s.indexOf('%');
-  if (pct >= 0) s = s.slice(0, pct);
-  // an embedded IPv4 tail (::ffff:10.0.0.1) becomes two hex groups
-  const lastColon = s.lastIndexOf(':');
-  if (lastColon >= 0 && s.indexOf('.', lastColon) > 0) {
-    const v4 = parseIPv4(s.slice(lastColon + 1));
-    if (v4 === undefined) return undefined;
-    s = `${s.slice(0, lastColon + 1)}${Math.floor(v4 / 65536).toString(16)}:${(v4 % 65536).toString(16)}`;
-  }
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const parse = (h: string): number[] | undefined => {
-    if (h === '') return [];
-    const out: number[] = [];
-    for (const g of h.split(':')) {
-      if (g === '' || g.length > 4 || !/^[0-9a-f]+$/.test(g)) return undefined;
-      out.push(Number.parseInt(g, 16));
-    }
-    return out;
-  };
-  const head = parse(halves[0]!);
-  const rest = halves.length === 2 ? parse(halves[1]!) : [];
-  if (head === undefined || rest === undefined) return undefined;
-  const given = head.length + rest.length;
-  if (halves.length === 1 ? given !== 8 : given > 7) return undefined;
-  const groups = [...head, ...new Array<number>(8 - given).fill(0), ...rest];
-  let n = 0n;
-  for (const g of groups) n = (n << 16n) | BigInt(g);
-  return n;
+  if (!ipaddr.IPv6.isValid(addr)) return undefined;
+  return ipaddr.IPv6.parse(addr).parts.reduce((n, p) => (n << 16n) | BigInt(p), 0n);
 }
 
 /**
@@ -150,28 +107,11 @@ export function formatIPv4(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
+/** The canonical text of a 128-bit IPv6 address (RFC 5952: lower case, the longest zero run as ::). */
 export function formatIPv6(n: bigint): string {
-  const groups: number[] = [];
-  for (let i = 7; i >= 0; i--) groups.push(Number((n >> BigInt(i * 16)) & 0xffffn));
-  // compress the longest run of zero groups
-  let best = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen && j - i > 1) {
-      best = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (best < 0) return hex.join(':');
-  return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+  const parts: number[] = [];
+  for (let i = 7; i >= 0; i--) parts.push(Number((n >> BigInt(i * 16)) & 0xffffn));
+  return new ipaddr.IPv6(parts).toRFC5952String();
 }
 
 /** True when `addr` lies inside `cidr` (same family only). */

@@ -6,7 +6,7 @@ import { recordEvidence, summaryEvidence } from './evidence.js';
 import type { Place } from './fixes.js';
 import type { FlowState } from './flow-state.js';
 import type { Group, GroupTail } from './group.js';
-import { isIcmp, listAnd, plural, serviceLabel } from './wording.js';
+import { eniName, isIcmp, listAnd, plural, serviceLabel } from './wording.js';
 
 /** What a flow-log rule sees. `prior` holds the findings of the rules that ran before it. */
 export interface RuleInput {
@@ -91,11 +91,11 @@ export function certaintyNote(g: Group): string {
   const rb = g.weakestRoleBasis();
   if (rb === 'private-address')
     notes.push(
-      `That ${g.eni.id || 'the logging interface'} is the ${g.role === 'server' ? 'server' : 'client'}'s interface is inferred from its private address (its records do not show one address shared by all of them).`,
+      `That ${eniName(g.eni)} is the ${g.role === 'server' ? 'server' : 'client'}'s interface is inferred from its private address (its records do not show one address shared by all of them).`,
     );
   if (rb === 'guess')
     notes.push(
-      `The records do not show whether ${g.eni.id || 'the logging interface'} is the client's or the server's interface; this assumes the server's. Settle it with: aws ec2 describe-network-interfaces --network-interface-ids ${g.eni.id || '<ENI_ID>'} --query 'NetworkInterfaces[0].PrivateIpAddresses'.`,
+      `The records do not show whether ${eniName(g.eni)} is the client's or the server's interface; this assumes the server's. Settle it with: aws ec2 describe-network-interfaces --network-interface-ids ${g.eni.id || '<ENI_ID>'} --query 'NetworkInterfaces[0].PrivateIpAddresses'.`,
     );
   return notes.join(' ');
 }

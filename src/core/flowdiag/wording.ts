@@ -16,6 +16,11 @@ export function listAnd(items: readonly string[], max = 4, total = items.length)
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
+/** How explanations name the interface whose flow log it is: its ID, or "the logging interface" when the records lack it. */
+export function eniName(eni: { readonly id: string }): string {
+  return eni.id || 'the logging interface';
+}
+
 export function isIcmp(proto: number): boolean {
   return proto === 1 || proto === 58;
 }

@@ -70,4 +70,17 @@ describe('INBOUND_REQUEST_REJECTED', () => {
     );
     expect(codes(r)).not.toContain('INBOUND_REQUEST_REJECTED');
   });
+
+  it('records without an interface column still name the interface, as the logging interface', () => {
+    const paste = `flow log from the cache box, custom format without the interface column:
+srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status
+10.61.4.22 10.61.9.40 51012 6379 6 3 180 1774300010 1774300067 REJECT OK
+10.61.4.23 10.61.9.40 40220 6379 6 3 180 1774300012 1774300067 REJECT OK
+10.61.4.22 10.61.9.40 51040 6379 6 3 180 1774300071 1774300127 REJECT OK`;
+    const f = only(diagnose(paste), 'INBOUND_REQUEST_REJECTED');
+    expect(citedLines(f)).toEqual(linesWith(paste, 'REJECT'));
+    expect(f.subject?.interfaceId).toBeUndefined();
+    expect(f.explanation).toContain('coming into the logging interface');
+    expect(f.explanation).not.toMatch(/\binto\s+,|undefined/);
+  });
 });

@@ -9,7 +9,7 @@ import {
   rollUp,
   subjectOf,
 } from '../rule-kit.js';
-import { plural } from '../wording.js';
+import { eniName, plural } from '../wording.js';
 
 /**
  * BLOCK_PUBLIC_ACCESS_REJECT: REJECTs whose reject-reason is BPA: VPC Block Public Access, an account-
@@ -29,7 +29,7 @@ export function blockPublicAccessReject({ state }: RuleInput): Finding[] {
 }
 
 function finding(g: Group): Finding {
-  const eni = g.eni.id || 'the logging interface';
+  const eni = eniName(g.eni);
   const r = g.eni.region ? ` --region ${g.eni.region}` : '';
   const outboundOnly = g.role === 'client';
   const mode = outboundOnly ? 'allow-egress' : 'allow-bidirectional';

@@ -2,7 +2,7 @@ import type { Evidence, Finding } from '../../report/schema.js';
 import { confirmQueries } from '../confirm.js';
 import { recordEvidence } from '../evidence.js';
 import type { RuleInput } from '../rule-kit.js';
-import { plural } from '../wording.js';
+import { eniName, plural } from '../wording.js';
 
 /**
  * EXPECTED_NAT_SOURCE_TRANSLATION: records on a NAT gateway's ENI carry the NAT's own private
@@ -30,7 +30,7 @@ export function expectedNatSourceTranslation({ state }: RuleInput): Finding[] {
           `srcaddr ${outbound.fields.srcaddr} is the NAT gateway; pkt-srcaddr ${outbound.fields['pkt-srcaddr']} is where the reply came from`,
         ),
       );
-    const name = eni.id || 'the logging interface';
+    const name = eniName(eni);
     const natAddr = own ?? inbound?.fields.dstaddr ?? outbound?.fields.srcaddr;
     out.push({
       code: 'EXPECTED_NAT_SOURCE_TRANSLATION',

@@ -5,7 +5,7 @@ import { recordEvidence, summaryEvidence } from '../evidence.js';
 import type { Group } from '../group.js';
 import { portLabel } from '../ports.js';
 import type { RuleInput } from '../rule-kit.js';
-import { listAnd, plural } from '../wording.js';
+import { eniName, listAnd, plural } from '../wording.js';
 import { isScannerNoise } from './inbound-request-rejected.js';
 
 /**
@@ -37,7 +37,7 @@ export function expectedScannerTrafficRejected({ state }: RuleInput): Finding[] 
     const first = groups[0]?.samples[0]?.reqRef ?? eni.pooledSamples[0];
     const server = groups[0]?.realServer ?? eni.address() ?? String(first?.fields.dstaddr ?? '');
     const format = first?.format;
-    const name = eni.id || 'the logging interface';
+    const name = eniName(eni);
     out.push({
       code: 'EXPECTED_SCANNER_TRAFFIC_REJECTED',
       severity: 'info',

@@ -15,7 +15,7 @@ import {
   subjectOf,
 } from '../rule-kit.js';
 import { inboundSuspect, otherClientsAdmitted, settleQuestions } from '../suspect-control.js';
-import { isIcmp, plural, portPhrase } from '../wording.js';
+import { eniName, isIcmp, plural, portPhrase } from '../wording.js';
 
 /** Probes from the internet at a scanned interface: the scanner rule reports them, not this one. */
 export function isScannerNoise(g: Group): boolean {
@@ -45,7 +45,7 @@ export function inboundRequestRejected({ state }: RuleInput): Finding[] {
 }
 
 function finding(state: FlowState, g: Group): Finding {
-  const eni = g.eni.id || 'the logging interface';
+  const eni = eniName(g.eni);
   const icmp = isIcmp(g.proto);
   const suspect = inboundSuspect(state, g);
   const clients = g.clientList();

@@ -15,7 +15,7 @@ import {
   type RuleInput,
   subjectOf,
 } from '../rule-kit.js';
-import { listAnd, plural, portRange } from '../wording.js';
+import { eniName, listAnd, plural, portRange } from '../wording.js';
 
 /**
  * NACL_EPHEMERAL_RANGE_TOO_NARROW: replies to some client ports pass and to others are REJECTed, and
@@ -36,7 +36,7 @@ export function naclEphemeralRangeTooNarrow({ state }: RuleInput): Finding[] {
 function finding(g: Group, split: EphemeralSplit): Finding {
   const ok = split.ok;
   const server = g.role !== 'client' && g.role !== 'transit';
-  const eni = g.eni.id || 'the logging interface';
+  const eni = eniName(g.eni);
   const subnet = g.eni.subnetId ? ` (${g.eni.subnetId})` : '';
   const proto = protocolName(g.proto);
   const clients = [...new Set([...g.clientList(), ...ok.clientList()])];

@@ -14,7 +14,7 @@ import {
   rollUp,
   subjectOf,
 } from '../rule-kit.js';
-import { hasPorts, plural, portRange, replyTraffic } from '../wording.js';
+import { eniName, hasPorts, plural, portRange, replyTraffic } from '../wording.js';
 import { portNote } from './nacl-outbound-blocks-response.js';
 
 /**
@@ -41,7 +41,7 @@ export function naclInboundBlocksResponse({ state }: RuleInput): Finding[] {
 function finding(g: Group): Finding {
   const ported = hasPorts(g.proto);
   const proto = protocolName(g.proto);
-  const eni = g.eni.id || 'the logging interface';
+  const eni = eniName(g.eni);
   const subnet = g.eni.subnetId ? ` (${g.eni.subnetId})` : '';
   const cidr = naclCidrFor([g.realServer]);
   const transit = g.role === 'transit';

@@ -15,7 +15,7 @@ import {
   rollUp,
   subjectOf,
 } from '../rule-kit.js';
-import { hasPorts, listAnd, plural, portRange, replyTraffic } from '../wording.js';
+import { eniName, hasPorts, listAnd, plural, portRange, replyTraffic } from '../wording.js';
 
 /**
  * NACL_OUTBOUND_BLOCKS_RESPONSE: requests ACCEPTed into the server's ENI, replies REJECTed leaving
@@ -44,7 +44,7 @@ function finding(g: Group): Finding {
   const proto = protocolName(g.proto);
   const clients = g.clientList();
   const cidr = naclCidrFor(clients.length ? clients : [g.samples[0]?.client ?? '0.0.0.0']);
-  const eni = g.eni.id || 'the logging interface';
+  const eni = eniName(g.eni);
   const subnet = g.eni.subnetId ? ` (${g.eni.subnetId})` : '';
   const requestsSeen = g.samples.some((s) => s.reqRecords > 0);
   const ports = ported ? ` to client ${portRange(g.minClientPort, g.maxClientPort)}` : '';

@@ -15,7 +15,7 @@ import {
   subjectOf,
 } from '../rule-kit.js';
 import { outboundSuspect, settleQuestions } from '../suspect-control.js';
-import { isIcmp, plural, portPhrase } from '../wording.js';
+import { eniName, isIcmp, plural, portPhrase } from '../wording.js';
 
 /**
  * OUTBOUND_REQUEST_REJECTED: requests REJECTed leaving the client's ENI: the SG's egress rules or
@@ -36,7 +36,7 @@ export function outboundRequestRejected({ state }: RuleInput): Finding[] {
 }
 
 function finding(state: FlowState, g: Group): Finding {
-  const eni = g.eni.id || 'the logging interface';
+  const eni = eniName(g.eni);
   const icmp = isIcmp(g.proto);
   const suspect = outboundSuspect(state, g);
   const place = placeOf(g);

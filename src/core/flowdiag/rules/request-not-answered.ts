@@ -12,7 +12,7 @@ import {
   rollUp,
   subjectOf,
 } from '../rule-kit.js';
-import { hasPorts, plural } from '../wording.js';
+import { eniName, hasPorts, plural } from '../wording.js';
 
 /**
  * REQUEST_NOT_ANSWERED: requests ACCEPTed and no reply at all, with retransmissions. At the server's
@@ -34,7 +34,7 @@ export function requestNotAnswered({ state }: RuleInput): Finding[] {
 }
 
 function finding(g: Group): Finding {
-  const eni = g.eni.id || 'the logging interface';
+  const eni = eniName(g.eni);
   const atClient = g.role === 'client';
   const tcp = g.proto === 6;
   const r = g.eni.region ? ` --region ${g.eni.region}` : '';

@@ -12,7 +12,7 @@ import {
   rollUp,
   subjectOf,
 } from '../rule-kit.js';
-import { listAnd, plural } from '../wording.js';
+import { eniName, listAnd, plural } from '../wording.js';
 
 /**
  * RETURN_ROUTE_MISSING: at the server's ENI both directions are ACCEPTed, yet only bare handshake
@@ -39,7 +39,7 @@ export function returnRouteMissing({ state }: RuleInput): Finding[] {
 }
 
 function finding(g: Group, ok: Group | undefined): Finding {
-  const eni = g.eni.id || 'the logging interface';
+  const eni = eniName(g.eni);
   const r = g.eni.region ? ` --region ${g.eni.region}` : '';
   const clients = g.clientList();
   const cover = coveringCidr(clients);

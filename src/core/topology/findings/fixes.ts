@@ -31,10 +31,14 @@ const TF_TARGET: Record<RouteTargetFlag, string> = {
 
 export function targetFlagFor(id: string): RouteTargetFlag {
   const s = id.toLowerCase();
-  if (s.startsWith('nat-') || /^<[^>]*nat/.test(s)) return 'nat-gateway-id';
-  if (s.startsWith('pcx-') || /^<[^>]*pcx/.test(s)) return 'vpc-peering-connection-id';
-  if (s.startsWith('tgw-') || /^<[^>]*tgw/.test(s)) return 'transit-gateway-id';
-  if (s.startsWith('vpce-') || /^<[^>]*vpce/.test(s)) return 'vpc-endpoint-id';
+  // a placeholder says what it stands for before " of <name>" ("<peering connection id of pcx-nat>")
+  const what = s.startsWith('<') ? s.slice(1).split(/ (?:id )?of /)[0]! : undefined;
+  if (s.startsWith('nat-') || (what !== undefined && /nat/.test(what))) return 'nat-gateway-id';
+  if (s.startsWith('pcx-') || (what !== undefined && /pcx|peering/.test(what)))
+    return 'vpc-peering-connection-id';
+  if (s.startsWith('tgw-') || (what !== undefined && /tgw|transit gateway/.test(what)))
+    return 'transit-gateway-id';
+  if (s.startsWith('vpce-') || (what !== undefined && /vpce|endpoint/.test(what))) return 'vpc-endpoint-id';
   return 'gateway-id';
 }
 

@@ -1,4 +1,5 @@
-/** IPv4 addresses and CIDR blocks as 32-bit integers: all the topology reasoner needs. */
+/** IPv4 addresses and CIDR blocks as 32-bit integers: all the topology reasoner needs (parsed by ipaddr.js). */
+import ipaddr from 'ipaddr.js';
 
 export interface Cidr {
   /** as written, normalised: `10.0.0.0/16` */
@@ -8,18 +9,11 @@ export interface Cidr {
   bits: number;
 }
 
-const IP = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
+/** A dotted-quad IPv4 address (surrounding spaces ignored) as an unsigned 32-bit integer. */
 export function parseIp(s: string): number | undefined {
-  const m = IP.exec(s.trim());
-  if (!m) return undefined;
-  let n = 0;
-  for (let i = 1; i <= 4; i++) {
-    const o = Number(m[i]);
-    if (o > 255) return undefined;
-    n = n * 256 + o;
-  }
-  return n;
+  const t = s.trim();
+  if (!ipaddr.IPv4.isValidFourPartDecimal(t)) return undefined;
+  return ipaddr.IPv4.parse(t).octets.reduce((n, o) => n * 256 + o, 0);
 }
 
 export function formatIp(n: number): string {

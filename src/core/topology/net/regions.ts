@@ -65,12 +65,18 @@ export const REGION_NICKNAMES: readonly [RegExp, string][] = [
   [/\btel\s+aviv\b/i, 'il-central-1'],
 ];
 
+/** REGION_NICKNAMES for replacing every occurrence, made once (replace() starts a global search afresh). */
+const NICKNAMES_EVERYWHERE: readonly [RegExp, string][] = REGION_NICKNAMES.map(([re, code]) => [
+  new RegExp(re.source, 'gi'),
+  code,
+]);
+
 /** "the vpc in frankfurt" → "the vpc in eu-central-1": Region location names written as their codes. */
 export function regionNicknamesToCodes(s: string): string {
   if (!/[a-z]/i.test(s)) return s;
   let out = s;
-  for (const [re, code] of REGION_NICKNAMES)
-    out = out.replace(new RegExp(re.source, 'gi'), (m, off: number, all: string) =>
+  for (const [re, code] of NICKNAMES_EVERYWHERE)
+    out = out.replace(re, (m, off: number, all: string) =>
       // a host or bucket name ("logs-archive-ireland", "ireland.example.com") keeps its word
       /[\w.-]$/.test(all.slice(0, off)) || /^[\w.-]*[-.]\w/.test(all.slice(off + m.length)) ? m : code,
     );

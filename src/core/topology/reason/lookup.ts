@@ -13,10 +13,16 @@ export function idFor(e: { id?: string; name?: string; key: string } | undefined
   if (e?.id && !isNameLikeId(e.id)) return e.id;
   // "vpc-a", "sg-db": what the user calls it, shaped like an ID but not one AWS would accept
   const n = e?.name ?? (e?.id ? e.id : undefined) ?? e?.key.replace(/^[a-z-]+:/, '');
-  if (e?.id) return `<${what} id of ${n}>`;
+  // "subnet ID" already says it is an ID: "<subnet ID of subnet-app>", not "<subnet ID id of …>"
+  if (e?.id) return `<${/ ID$/.test(what) ? what : `${what} id`} of ${n}>`;
   // a name the reader made up ("NACL of db-a") already says what it is
   if (n?.toLowerCase().startsWith(`${what.toLowerCase()} of `)) return `<${n}>`;
   return `<${what}${n ? ` of ${n}` : ''}>`;
+}
+
+/** idFor for a bare ID (a route target, an ID said in the text); `missing` when there is none. */
+export function idOf(id: string | undefined, what: string, missing: string): string {
+  return id ? idFor({ id, key: id }, what) : missing;
 }
 
 export function vpcForCidr(model: Model, c: Cidr): Vpc | undefined {

@@ -1,6 +1,7 @@
 import type { Nacl, NaclEntry } from '../model/types.js';
-import { type Cidr, cidrContains, cidrsOverlap, parseCidr } from '../net/ipv4.js';
+import { ANY_IPV4, type Cidr, cidrContains, cidrsOverlap, parseCidr } from '../net/ipv4.js';
 import { type PortRange, portInRange, protocolMatches } from '../net/protocol.js';
+import type { Place } from './place.js';
 
 export interface NaclVerdict {
   verdict: 'allow' | 'deny' | 'unknown';
@@ -32,9 +33,23 @@ const NON_PUBLIC = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0
   (c) => parseCidr(c)!,
 );
 
+/**
+ * The other side of a path as a NACL (or SG) sees it: its address; for an internet peer without one,
+ * PUBLIC_INTERNET (an internet gateway neither sends to nor takes in RFC 1918 addresses, so entries for
+ * private ranges cannot match it); otherwise any address.
+ */
+export function peerCidr(p: Place): Cidr {
+  return p.addr ?? (p.kind === 'internet' ? PUBLIC_INTERNET : ANY_IPV4);
+}
+
+/** true for an entry no internet address can match: a private, shared or link-local range */
+export function isNonPublicRange(c: Cidr): boolean {
+  return NON_PUBLIC.some((n) => cidrContains(n, c));
+}
+
 function entryMatches(e: NaclEntry, p: Packet): boolean | 'partly' {
   if (!protocolMatches(e.protocol, p.protocol)) return false;
-  if (p.peer === PUBLIC_INTERNET && NON_PUBLIC.some((c) => cidrContains(c, e.cidr))) return false;
+  if (p.peer === PUBLIC_INTERNET && isNonPublicRange(e.cidr)) return false;
   if (e.ports && p.port !== undefined && !portInRange(e.ports, p.port)) return false;
   if (cidrContains(e.cidr, p.peer)) {
     if (e.ports && p.port === undefined) return 'partly';

@@ -42,7 +42,7 @@ export const awsServiceViaNat: Rule = (ctx) => {
         fixes: [
           gatewayEndpointFix(
             `Create a ${svc} gateway endpoint and associate it with ${label(reach.table)}`,
-            vpc?.id ?? '<VPC_ID>',
+            vpc ? idFor(vpc, 'VPC') : '<VPC_ID>',
             region,
             svc,
             [idFor(reach.table, 'route table')],

@@ -1,6 +1,6 @@
 import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
-import { label } from '../reason/lookup.js';
+import { idFor, label } from '../reason/lookup.js';
 import { gatewayEndpointsFor, interfaceEndpointFor } from '../reason/service-path.js';
 import type { Rule } from './rule.js';
 
@@ -20,7 +20,7 @@ export const bucketPolicySourceIpViaVpce: Rule = (ctx) => {
   if (policies.length === 0 && !claim) return [];
   if (endpoints.length === 0 && !viaEndpointClaimed) return [];
   const ep = endpoints[0];
-  const vpce = ep?.id ?? '<VPCE_ID>';
+  const vpce = ep ? idFor(ep, 'endpoint') : '<VPCE_ID>';
   const bucket = policies[0]?.bucket ?? '<BUCKET>';
   out.push(
     makeFinding({

@@ -98,7 +98,7 @@ export const ecrLayerDownloadNoS3Path: Rule = (ctx) => {
     fixes.push(
       gatewayEndpointFix(
         `Add the S3 gateway endpoint (free) to ${rtbs.length ? rtbs.map(label).join(', ') : "the task subnets' route tables"}`,
-        vpc?.id ?? '<VPC_ID>',
+        vpc ? idFor(vpc, 'VPC') : '<VPC_ID>',
         region,
         's3',
         rtbs.length ? rtbs.map((t) => idFor(t, 'route table')) : ['<RTB_IDS>'],

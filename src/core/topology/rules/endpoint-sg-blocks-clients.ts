@@ -76,7 +76,7 @@ export const endpointSgBlocksClients: Rule = (ctx) => {
             false,
             6,
             { from: 443, to: 443 },
-            clientSg?.id ? { sg: clientSg.id } : { cidr: peerCidr },
+            clientSg?.id ? { sg: idFor(clientSg, 'SG') } : { cidr: peerCidr },
           ),
         ],
         subject: first.path

@@ -1,7 +1,7 @@
 import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { ANY_IPV4 } from '../net/ipv4.js';
-import { label } from '../reason/lookup.js';
+import { idFor, label } from '../reason/lookup.js';
 import { forwardRoute, routeText } from '../reason/path-facts.js';
 import { lookupCidr } from '../reason/route-lookup.js';
 import { gatewayEndpointsFor } from '../reason/service-path.js';
@@ -25,6 +25,7 @@ export const gatewayEndpointCrossRegion: Rule = (ctx) => {
     const fwd = forwardRoute(model, path);
     const def = fwd.choice.table ? lookupCidr(fwd.choice.table, ANY_IPV4).route : undefined;
     const works = def && (def.target.kind === 'nat' || def.target.kind === 'igw');
+    const rtb = fwd.choice.table ? idFor(fwd.choice.table, 'route table') : '<RTB_ID>';
     out.push(
       makeFinding({
         code: 'GATEWAY_ENDPOINT_CROSS_REGION',
@@ -40,9 +41,9 @@ export const gatewayEndpointCrossRegion: Rule = (ctx) => {
           {
             summary: `Reach ${svc} in ${want} over a NAT gateway (or an inter-Region path), or keep the data in ${epRegion} (S3 replication) so the endpoint applies`,
             commands: [
-              `aws ec2 create-route --route-table-id ${fwd.choice.table?.id ?? '<RTB_ID>'} --destination-cidr-block 0.0.0.0/0 --nat-gateway-id <NAT_GATEWAY_ID>`,
+              `aws ec2 create-route --route-table-id ${rtb} --destination-cidr-block 0.0.0.0/0 --nat-gateway-id <NAT_GATEWAY_ID>`,
             ],
-            terraform: `resource "aws_route" "default_via_nat" {\n  route_table_id         = "${fwd.choice.table?.id ?? '<RTB_ID>'}"\n  destination_cidr_block = "0.0.0.0/0"\n  nat_gateway_id         = "<NAT_GATEWAY_ID>"\n}`,
+            terraform: `resource "aws_route" "default_via_nat" {\n  route_table_id         = "${rtb}"\n  destination_cidr_block = "0.0.0.0/0"\n  nat_gateway_id         = "<NAT_GATEWAY_ID>"\n}`,
           },
         ],
         subject: subjectOf(path, [eps[0]!.id]),

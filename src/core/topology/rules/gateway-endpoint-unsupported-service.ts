@@ -19,6 +19,7 @@ export const gatewayEndpointUnsupportedService: Rule = (ctx) => {
   ]
     .map((k) => model.subnets.get(k))
     .filter((s) => s !== undefined);
+  const vpcId = vpc ? idFor(vpc, 'VPC') : '<VPC_ID>';
   const subnetArg = subnets.length
     ? subnets.map((s) => idFor(s, 'subnet')).join(' ')
     : '<PRIVATE_SUBNET_IDS>';
@@ -38,9 +39,9 @@ export const gatewayEndpointUnsupportedService: Rule = (ctx) => {
       fixes: services.map((svc) => ({
         summary: `Create ${svc} as an Interface endpoint in the private subnets, with private DNS and an SG allowing 443 from the clients`,
         commands: [
-          `aws ec2 create-vpc-endpoint --vpc-id ${vpc?.id ?? '<VPC_ID>'} --vpc-endpoint-type Interface --service-name com.amazonaws.${region}.${svc} --subnet-ids ${subnetArg} --security-group-ids <ENDPOINT_SG_ID> --private-dns-enabled`,
+          `aws ec2 create-vpc-endpoint --vpc-id ${vpcId} --vpc-endpoint-type Interface --service-name com.amazonaws.${region}.${svc} --subnet-ids ${subnetArg} --security-group-ids <ENDPOINT_SG_ID> --private-dns-enabled`,
         ],
-        terraform: `resource "aws_vpc_endpoint" "${svc.replace(/\W/g, '_')}" {\n  vpc_id              = "${vpc?.id ?? '<VPC_ID>'}"\n  service_name        = "com.amazonaws.${region}.${svc}"\n  vpc_endpoint_type   = "Interface"\n  subnet_ids          = [${subnets.length ? subnets.map((s) => `"${idFor(s, 'subnet')}"`).join(', ') : '"<PRIVATE_SUBNET_IDS>"'}]\n  security_group_ids  = ["<ENDPOINT_SG_ID>"]   # inbound tcp/443 from the clients' SG\n  private_dns_enabled = true\n}`,
+        terraform: `resource "aws_vpc_endpoint" "${svc.replace(/\W/g, '_')}" {\n  vpc_id              = "${vpcId}"\n  service_name        = "com.amazonaws.${region}.${svc}"\n  vpc_endpoint_type   = "Interface"\n  subnet_ids          = [${subnets.length ? subnets.map((s) => `"${idFor(s, 'subnet')}"`).join(', ') : '"<PRIVATE_SUBNET_IDS>"'}]\n  security_group_ids  = ["<ENDPOINT_SG_ID>"]   # inbound tcp/443 from the clients' SG\n  private_dns_enabled = true\n}`,
       })),
       subject: {
         resourceIds: bad

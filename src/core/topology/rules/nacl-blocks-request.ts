@@ -2,10 +2,9 @@ import type { Finding } from '../../report/schema.js';
 import { deleteNaclEntryFix, naclEntryFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { freeRuleNumber } from '../findings/nacl-number.js';
-import { ANY_IPV4 } from '../net/ipv4.js';
 import { protocolName } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
-import { entryName, evalNacl, PUBLIC_INTERNET } from '../reason/nacl-eval.js';
+import { entryName, evalNacl, peerCidr } from '../reason/nacl-eval.js';
 import { naclForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Path, Rule } from './rule.js';
@@ -28,9 +27,7 @@ export const naclBlocksRequest: Rule = (ctx) => {
       const ns = naclForSide(model, path, side);
       if (ns.allowAll) continue;
       const n = ns.nacl;
-      const peer =
-        (egress ? path.to.addr : path.from.addr) ??
-        ((egress ? path.to.kind : path.from.kind) === 'internet' ? PUBLIC_INTERNET : ANY_IPV4);
+      const peer = peerCidr(egress ? path.to : path.from);
       if (!n) {
         if (path[side].kind === 'vpc' && !egress) {
           ctx.gap({

@@ -3,7 +3,6 @@ import { naclEntryFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { freeRuleNumber } from '../findings/nacl-number.js';
 import type { NaclEntry } from '../model/types.js';
-import { ANY_IPV4 } from '../net/ipv4.js';
 import {
   EPHEMERAL,
   formatRange,
@@ -12,13 +11,7 @@ import {
   RECOMMENDED_EPHEMERAL,
 } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
-import {
-  entryName,
-  evalNacl,
-  evalNaclRange,
-  PUBLIC_INTERNET,
-  type RangeVerdict,
-} from '../reason/nacl-eval.js';
+import { entryName, evalNacl, evalNaclRange, peerCidr, type RangeVerdict } from '../reason/nacl-eval.js';
 import { naclForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Path, Rule } from './rule.js';
@@ -74,9 +67,7 @@ export const naclBlocksResponse: Rule = (ctx) => {
       const ns = naclForSide(model, path, side);
       if (ns.allowAll || !ns.nacl) continue;
       const n = ns.nacl;
-      const peer =
-        (egress ? path.from.addr : path.to.addr) ??
-        ((egress ? path.from.kind : path.to.kind) === 'internet' ? PUBLIC_INTERNET : ANY_IPV4);
+      const peer = peerCidr(egress ? path.from : path.to);
       const cr = clientRange(path);
       let segs: RangeVerdict[];
       if (cr.ports) {

@@ -1,9 +1,17 @@
 import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
-import { ANY_IPV4, type Cidr, cidrContains, cidrContainsIp, formatIp, parseCidr } from '../net/ipv4.js';
+import { type Cidr, cidrContains, cidrContainsIp, formatIp, parseCidr } from '../net/ipv4.js';
 import { EPHEMERAL, protocolName } from '../net/protocol.js';
 import { idFor, label, naclOf, routeTableOf } from '../reason/lookup.js';
-import { entriesOf, entryName, evalNacl, evalNaclRange } from '../reason/nacl-eval.js';
+import {
+  entriesOf,
+  entryName,
+  evalNacl,
+  evalNaclRange,
+  isNonPublicRange,
+  PUBLIC_INTERNET,
+  peerCidr,
+} from '../reason/nacl-eval.js';
 import { forwardRoute, returnRoute } from '../reason/path-facts.js';
 import type { Place } from '../reason/place.js';
 import { lookupCidr } from '../reason/route-lookup.js';
@@ -59,7 +67,7 @@ function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes
       ...(placeVpcKey(model, path.to) ? { peerVpc: placeVpcKey(model, path.to)! } : {}),
       protocol: path.protocol,
       ...(path.port !== undefined ? { port: path.port } : {}),
-      peer: path.to.addr ?? ANY_IPV4,
+      peer: peerCidr(path.to),
       ...(to.sgs ? { peerSgs: to.sgs.map((g) => g.key) } : {}),
     }).verdict;
   } else {
@@ -79,7 +87,7 @@ function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes
     if (ns.allowAll) parts[name] = 'allow';
     else if (ns.nacl)
       parts[name] = evalNacl(ns.nacl, egress, {
-        peer: (egress ? path.to.addr : path.from.addr) ?? ANY_IPV4,
+        peer: peerCidr(egress ? path.to : path.from),
         protocol: path.protocol,
         ...(path.port !== undefined ? { port: path.port } : {}),
       }).verdict;
@@ -102,13 +110,17 @@ function assessInbound(ctx: RuleContext, path: Path): { parts: Record<string, V>
   const { model } = ctx;
   const parts: Record<string, V> = {};
   const notes: string[] = [];
-  let peer = path.from.addr ?? ANY_IPV4;
+  let peer = peerCidr(path.from);
   const n0 = naclForSide(model, path, 'to').nacl;
   // "deny 192.168.99.0/24 (guest wifi)" inside the clients' 192.168.0.0/16: judge the rest of the range
   const carved = n0
     ? n0.entries.filter(
         (e) =>
-          e.action === 'deny' && e.number < 32767 && e.cidr.bits > peer.bits && cidrContains(peer, e.cidr),
+          e.action === 'deny' &&
+          e.number < 32767 &&
+          e.cidr.bits > peer.bits &&
+          cidrContains(peer, e.cidr) &&
+          !(peer === PUBLIC_INTERNET && isNonPublicRange(e.cidr)),
       )
     : [];
   if (carved.length) {
@@ -188,15 +200,16 @@ function assessService(ctx: RuleContext, path: Path): { parts: Record<string, V>
   )
     parts.routes = 'allow';
   else parts.routes = 'unknown';
+  const peer = peerCidr(path.to);
   const from = sgsForSide(model, path, 'from');
-  if (from.sgs) parts.sgOut = evalSgs(from.sgs, true, { protocol: 6, port, peer: ANY_IPV4 }).verdict;
+  if (from.sgs) parts.sgOut = evalSgs(from.sgs, true, { protocol: 6, port, peer }).verdict;
   else {
     parts.sgOut = 'allow';
     notes.push("the source's security group egress was not shown (new groups allow all outbound)");
   }
   const n = naclForSide(model, path, 'from');
-  parts.naclOut = naclVerdict(n, true, ANY_IPV4, 6, port);
-  parts.naclIn = naclVerdict(n, false, ANY_IPV4, 6);
+  parts.naclOut = naclVerdict(n, true, peer, 6, port);
+  parts.naclIn = naclVerdict(n, false, peer, 6);
   return { parts, notes };
 }
 
@@ -205,7 +218,7 @@ function assessInternet(ctx: RuleContext, path: Path): { parts: Record<string, V
   const { model } = ctx;
   const parts: Record<string, V> = {};
   const notes: string[] = [];
-  const dest = path.to.addr ?? ANY_IPV4;
+  const dest = peerCidr(path.to);
   const route = forwardRoute(model, path).match?.route;
   const tcpish = path.protocol === 6 || path.protocol === 17;
   const port = path.port;

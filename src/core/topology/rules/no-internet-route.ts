@@ -57,12 +57,13 @@ export const noInternetRoute: Rule = (ctx) => {
     const gw = svc === 's3' || svc === 'dynamodb';
     const vpc = path.from.vpc;
     const region = path.to.serviceRegion ?? vpc?.region ?? '<REGION>';
+    const vpcId = vpc ? idFor(vpc, 'VPC') : '<VPC_ID>';
     const fixes: Fix[] = [];
     if (gw) {
       fixes.push(
         gatewayEndpointFix(
           `Add a ${svc} gateway endpoint (free) for ${tableLabel ?? "the subnet's route table"}`,
-          vpc?.id ?? '<VPC_ID>',
+          vpcId,
           region,
           svc,
           [t ? idFor(t, 'route table') : '<RTB_ID>'],
@@ -72,9 +73,9 @@ export const noInternetRoute: Rule = (ctx) => {
       fixes.push({
         summary: `Add an interface endpoint for ${svc} in the subnets (private DNS on, an SG that allows 443 from the clients)`,
         commands: [
-          `aws ec2 create-vpc-endpoint --vpc-id ${vpc?.id ?? '<VPC_ID>'} --vpc-endpoint-type Interface --service-name com.amazonaws.${region}.${svc} --subnet-ids ${path.from.subnet ? idFor(path.from.subnet, 'subnet ID') : '<SUBNET_IDS>'} --security-group-ids <ENDPOINT_SG_ID> --private-dns-enabled`,
+          `aws ec2 create-vpc-endpoint --vpc-id ${vpcId} --vpc-endpoint-type Interface --service-name com.amazonaws.${region}.${svc} --subnet-ids ${path.from.subnet ? idFor(path.from.subnet, 'subnet ID') : '<SUBNET_IDS>'} --security-group-ids <ENDPOINT_SG_ID> --private-dns-enabled`,
         ],
-        terraform: `resource "aws_vpc_endpoint" "${svc.replace(/\W/g, '_')}" {\n  vpc_id              = "${vpc?.id ?? '<VPC_ID>'}"\n  service_name        = "com.amazonaws.${region}.${svc}"\n  vpc_endpoint_type   = "Interface"\n  subnet_ids          = ["${path.from.subnet ? idFor(path.from.subnet, 'subnet ID') : '<SUBNET_IDS>'}"]\n  security_group_ids  = ["<ENDPOINT_SG_ID>"]\n  private_dns_enabled = true\n}`,
+        terraform: `resource "aws_vpc_endpoint" "${svc.replace(/\W/g, '_')}" {\n  vpc_id              = "${vpcId}"\n  service_name        = "com.amazonaws.${region}.${svc}"\n  vpc_endpoint_type   = "Interface"\n  subnet_ids          = ["${path.from.subnet ? idFor(path.from.subnet, 'subnet ID') : '<SUBNET_IDS>'}"]\n  security_group_ids  = ["<ENDPOINT_SG_ID>"]\n  private_dns_enabled = true\n}`,
       });
     }
     const nat = [...model.nats.values()].find((n) => n.vpc === vpc?.key && n.state !== 'deleted');
@@ -83,7 +84,7 @@ export const noInternetRoute: Rule = (ctx) => {
         `Send 0.0.0.0/0 from ${tableLabel ?? "the subnet's route table"} to a NAT gateway in a public subnet`,
         t ? idFor(t, 'route table') : '<RTB_ID>',
         '0.0.0.0/0',
-        nat?.id ?? '<NAT_GATEWAY_ID>',
+        nat ? idFor(nat, 'NAT gateway') : '<NAT_GATEWAY_ID>',
       ),
     );
     const what =

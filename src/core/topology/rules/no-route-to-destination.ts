@@ -2,7 +2,7 @@ import type { Finding } from '../../report/schema.js';
 import { createRouteFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { cidrContains } from '../net/ipv4.js';
-import { idFor, label } from '../reason/lookup.js';
+import { idFor, idOf, label } from '../reason/lookup.js';
 import { forwardRoute, otherSide, peeringsBetween, routeText } from '../reason/path-facts.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Rule } from './rule.js';
@@ -69,7 +69,7 @@ export const noRouteToDestination: Rule = (ctx) => {
             `Route ${dest} in ${label(t)} to the gateway that leads there${tgw ? ` (${tgw})` : ' (a peering, Transit Gateway or VPN gateway)'}`,
             idFor(t, 'route table'),
             dest,
-            tgw ?? '<TGW_OR_PCX_OR_VGW_ID>',
+            idOf(tgw, 'transit gateway', '<TGW_OR_PCX_OR_VGW_ID>'),
           ),
         ],
         subject: subjectOf(path, [t.id]),

@@ -3,7 +3,7 @@ import { ev, makeFinding } from '../findings/make-finding.js';
 import type { Model, Source, Vpc } from '../model/types.js';
 import type { Cidr } from '../net/ipv4.js';
 import { cidrsOverlap } from '../net/ipv4.js';
-import { label } from '../reason/lookup.js';
+import { idFor, label } from '../reason/lookup.js';
 import type { Rule } from './rule.js';
 
 function blocksOf(
@@ -56,6 +56,7 @@ export const peeringCidrOverlap: Rule = (ctx) => {
     const va = pair.a ? model.vpcs.get(pair.a) : undefined;
     const vb = pair.b ? model.vpcs.get(pair.b) : undefined;
     const na = va ? label(va) : 'the requester VPC';
+    const vaId = va ? idFor(va, 'VPC') : '<VPC_ID>';
     const nb = vb ? label(vb) : 'the accepter VPC';
     const [x, y] = hits[0]!;
     const secondary = A.indexOf(x) > 0 || B.indexOf(y) > 0;
@@ -74,9 +75,9 @@ export const peeringCidrOverlap: Rule = (ctx) => {
             summary: `Give one VPC a non-overlapping range (a new VPC, or a new secondary block and subnets, then migrate), or connect the two without peering: expose the service with PrivateLink (an NLB + endpoint service), or use a private NAT gateway behind a Transit Gateway for overlapping networks.`,
             commands: [
               `aws ec2 create-vpc-endpoint-service-configuration --network-load-balancer-arns <NLB_ARN in ${nb}> --acceptance-required`,
-              `aws ec2 create-vpc-endpoint --vpc-id ${va?.id ?? '<VPC_ID>'} --vpc-endpoint-type Interface --service-name <endpoint service name> --subnet-ids <SUBNET_IDS> --security-group-ids <SG_ID>`,
+              `aws ec2 create-vpc-endpoint --vpc-id ${vaId} --vpc-endpoint-type Interface --service-name <endpoint service name> --subnet-ids <SUBNET_IDS> --security-group-ids <SG_ID>`,
             ],
-            terraform: `resource "aws_vpc_endpoint_service" "svc" {\n  network_load_balancer_arns = ["<NLB_ARN>"]\n  acceptance_required        = true\n}\n\nresource "aws_vpc_endpoint" "svc" {\n  vpc_id            = "${va?.id ?? '<VPC_ID>'}"\n  service_name      = aws_vpc_endpoint_service.svc.service_name\n  vpc_endpoint_type = "Interface"\n  subnet_ids        = ["<SUBNET_IDS>"]\n}`,
+            terraform: `resource "aws_vpc_endpoint_service" "svc" {\n  network_load_balancer_arns = ["<NLB_ARN>"]\n  acceptance_required        = true\n}\n\nresource "aws_vpc_endpoint" "svc" {\n  vpc_id            = "${vaId}"\n  service_name      = aws_vpc_endpoint_service.svc.service_name\n  vpc_endpoint_type = "Interface"\n  subnet_ids        = ["<SUBNET_IDS>"]\n}`,
           },
         ],
         subject: { resourceIds: [va?.id, vb?.id, pair.pcx].filter((s): s is string => !!s) },

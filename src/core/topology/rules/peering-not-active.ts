@@ -1,7 +1,7 @@
 import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { Peering } from '../model/types.js';
-import { label } from '../reason/lookup.js';
+import { idFor, label } from '../reason/lookup.js';
 import type { Rule } from './rule.js';
 
 const DAY = 86_400_000;
@@ -24,6 +24,9 @@ export const peeringNotActive: Rule = (ctx) => {
     const id = p.id ?? label(p);
     const req = p.requester ? ctx.model.vpcs.get(p.requester) : undefined;
     const acc = p.accepter ? ctx.model.vpcs.get(p.accepter) : undefined;
+    const pcxId = idFor(p, 'peering connection');
+    const reqId = req ? idFor(req, 'VPC') : '<REQUESTER_VPC_ID>';
+    const accId = acc ? idFor(acc, 'VPC') : '<ACCEPTER_VPC_ID>';
     const blackholes = [...ctx.model.routeTables.values()].flatMap((t) =>
       t.routes.filter((r) => r.target.id?.toLowerCase() === id.toLowerCase()).map((r) => ({ t, r })),
     );
@@ -39,22 +42,22 @@ export const peeringNotActive: Rule = (ctx) => {
     const fix = pending
       ? {
           summary: `Accept ${id} from the accepter account${p.accepterRegion ? ` in ${p.accepterRegion}` : ''}, then check the routes on both sides`,
-          commands: [`aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${id}${region}`],
-          terraform: `resource "aws_vpc_peering_connection_accepter" "peer" {\n  provider                  = aws.accepter\n  vpc_peering_connection_id = "${id}"\n  auto_accept               = true\n}`,
+          commands: [`aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${pcxId}${region}`],
+          terraform: `resource "aws_vpc_peering_connection_accepter" "peer" {\n  provider                  = aws.accepter\n  vpc_peering_connection_id = "${pcxId}"\n  auto_accept               = true\n}`,
         }
       : {
           summary: `Create a new peering request, have it accepted within 7 days, and point the routes that used ${id} at the new one`,
           commands: [
-            `aws ec2 create-vpc-peering-connection --vpc-id ${req?.id ?? '<REQUESTER_VPC_ID>'} --peer-vpc-id ${acc?.id ?? '<ACCEPTER_VPC_ID>'}${p.accepterRegion ? ` --peer-region ${p.accepterRegion}` : ''}`,
+            `aws ec2 create-vpc-peering-connection --vpc-id ${reqId} --peer-vpc-id ${accId}${p.accepterRegion ? ` --peer-region ${p.accepterRegion}` : ''}`,
             'aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id <NEW_PCX_ID>',
             ...blackholes
               .slice(0, 4)
               .map(
                 ({ t, r }) =>
-                  `aws ec2 replace-route --route-table-id ${t.id ?? '<RTB_ID>'} --destination-cidr-block ${r.cidr?.text} --vpc-peering-connection-id <NEW_PCX_ID>`,
+                  `aws ec2 replace-route --route-table-id ${idFor(t, 'route table')} --destination-cidr-block ${r.cidr?.text} --vpc-peering-connection-id <NEW_PCX_ID>`,
               ),
           ],
-          terraform: `resource "aws_vpc_peering_connection" "new" {\n  vpc_id      = "${req?.id ?? '<REQUESTER_VPC_ID>'}"\n  peer_vpc_id = "${acc?.id ?? '<ACCEPTER_VPC_ID>'}"\n${p.accepterRegion ? `  peer_region = "${p.accepterRegion}"\n` : ''}}`,
+          terraform: `resource "aws_vpc_peering_connection" "new" {\n  vpc_id      = "${reqId}"\n  peer_vpc_id = "${accId}"\n${p.accepterRegion ? `  peer_region = "${p.accepterRegion}"\n` : ''}}`,
         };
     out.push(
       makeFinding({

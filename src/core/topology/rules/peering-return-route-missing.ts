@@ -71,7 +71,7 @@ export const peeringReturnRouteMissing: Rule = (ctx) => {
             `Add the return route to ${label(t)}, the table the destination subnet actually uses`,
             idFor(t, 'route table'),
             back,
-            pcxId,
+            idFor(pcx, 'peering connection'),
           ),
         ],
         subject: subjectOf(path, [t.id, pcx.id]),

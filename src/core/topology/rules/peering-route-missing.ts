@@ -62,7 +62,7 @@ export const peeringRouteMissing: Rule = (ctx) => {
             `Route ${dest} to ${pcx.id ?? 'the peering'} in ${label(t)}`,
             idFor(t, 'route table'),
             dest,
-            pcx.id ?? '<PCX_ID>',
+            idFor(pcx, 'peering connection'),
           ),
         ],
         subject: subjectOf(path, [t.id, pcx.id]),

@@ -1,7 +1,7 @@
 import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { HostedZone, Vpc } from '../model/types.js';
-import { label } from '../reason/lookup.js';
+import { idFor, label } from '../reason/lookup.js';
 import type { Rule } from './rule.js';
 
 function inZone(name: string, zone: string): boolean {
@@ -86,7 +86,8 @@ export const phzNotAssociated: Rule = (ctx) => {
     lookups: { kind: 'config' | 'text'; lines: number[]; text: string }[],
   ): Finding {
     const assoc = zone.vpcs.map((k) => model.vpcs.get(k)).filter((x): x is Vpc => !!x);
-    const zoneId = zone.id ?? '<HOSTED_ZONE_ID>';
+    const zoneId = zone.id ? idFor(zone, 'hosted zone') : '<HOSTED_ZONE_ID>';
+    const vpcId = idFor(v, 'VPC');
     return makeFinding({
       code: 'PHZ_NOT_ASSOCIATED_WITH_VPC',
       severity: 'error',
@@ -101,9 +102,9 @@ export const phzNotAssociated: Rule = (ctx) => {
         {
           summary: `Associate ${zone.zoneName} with ${label(v)}${v.region ? ` (${v.region})` : ''}; for another account, authorize the association first`,
           commands: [
-            `aws route53 associate-vpc-with-hosted-zone --hosted-zone-id ${zoneId} --vpc VPCRegion=${v.region ?? '<REGION>'},VPCId=${v.id ?? '<VPC_ID>'}`,
+            `aws route53 associate-vpc-with-hosted-zone --hosted-zone-id ${zoneId} --vpc VPCRegion=${v.region ?? '<REGION>'},VPCId=${vpcId}`,
           ],
-          terraform: `resource "aws_route53_zone_association" "${(v.name ?? 'vpc').replace(/[^a-z0-9]+/gi, '_').toLowerCase()}" {\n  zone_id = "${zoneId}"\n  vpc_id  = "${v.id ?? '<VPC_ID>'}"\n}`,
+          terraform: `resource "aws_route53_zone_association" "${(v.name ?? 'vpc').replace(/[^a-z0-9]+/gi, '_').toLowerCase()}" {\n  zone_id = "${zoneId}"\n  vpc_id  = "${vpcId}"\n}`,
         },
       ],
       subject: { resourceIds: [zone.id, v.id].filter((s): s is string => !!s) },

@@ -66,7 +66,7 @@ export const sgInboundBlocks: Rule = (ctx) => {
     const portRange = path.port !== undefined ? { from: path.port, to: path.port } : undefined;
     const clientSg = client.sgs?.[0];
     const peer = clientSg?.id
-      ? { sg: clientSg.id }
+      ? { sg: idFor(clientSg, 'SG') }
       : { cidr: path.from.subnet?.cidr?.text ?? path.from.addr?.text ?? '<CLIENT_CIDR>' };
     const rules = v.portRules.map((r) => describeSgRule(r.rule, (k) => model.sgs.get(k)?.id ?? k));
     const assumed = side.assumed

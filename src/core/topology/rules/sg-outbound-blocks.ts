@@ -34,7 +34,7 @@ export const sgOutboundBlocks: Rule = (ctx) => {
     if (v.verdict !== 'deny') continue;
     const sg = side.sgs[0]!;
     const target = server.sgs?.[0]?.id
-      ? { sg: server.sgs[0].id }
+      ? { sg: idFor(server.sgs[0], 'SG') }
       : {
           cidr:
             path.to.subnet?.cidr?.text ??

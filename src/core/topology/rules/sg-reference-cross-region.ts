@@ -52,7 +52,7 @@ export const sgReferenceCrossRegion: Rule = (ctx) => {
               fixes: [
                 sgRuleFix(
                   `Allow the peer's CIDR (${peerCidr}) instead of its security group`,
-                  sg.id ?? '<SG_ID>',
+                  idFor(sg, 'SG'),
                   dir === 'outbound',
                   rule.protocol,
                   rule.ports,

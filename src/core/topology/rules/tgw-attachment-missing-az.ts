@@ -52,7 +52,7 @@ export const tgwAttachmentMissingAz: Rule = (ctx) => {
               commands: [
                 `aws ec2 modify-transit-gateway-vpc-attachment --transit-gateway-attachment-id ${idFor(att, 'attachment')} --add-subnet-ids <SUBNET_ID_IN_${az.toUpperCase().replace(/-/g, '_')}>`,
               ],
-              terraform: `resource "aws_ec2_transit_gateway_vpc_attachment" "this" {\n  # the existing ${att.id ?? 'attachment'}\n  subnet_ids = [${[...att.subnets.map((k) => `"${model.subnets.get(k)?.id ?? k}"`), `"<SUBNET_ID_IN_${az}>"`].join(', ')}]\n}`,
+              terraform: `resource "aws_ec2_transit_gateway_vpc_attachment" "this" {\n  # the existing ${att.id ?? 'attachment'}\n  subnet_ids = [${[...att.subnets.map((k) => `"${idFor(model.subnets.get(k) ?? { key: k }, 'subnet')}"`), `"<SUBNET_ID_IN_${az}>"`].join(', ')}]\n}`,
             },
           ],
           subject: subjectOf(path, [att.id]),

@@ -1,7 +1,7 @@
 import type { Finding } from '../../report/schema.js';
 import { createRouteFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
-import { idFor, label } from '../reason/lookup.js';
+import { idFor, idOf, label } from '../reason/lookup.js';
 import { forwardRoute, returnRoute, routeText } from '../reason/path-facts.js';
 import { attachmentOf } from '../reason/tgw-facts.js';
 import { describePath, subjectOf } from './path-subject.js';
@@ -59,7 +59,7 @@ export const tgwReturnRouteMissing: Rule = (ctx) => {
             `Route ${back} to the Transit Gateway in ${label(t)}`,
             idFor(t, 'route table'),
             back,
-            tgwId ?? '<TGW_ID>',
+            idOf(tgwId, 'transit gateway', '<TGW_ID>'),
           ),
         ],
         subject: subjectOf(path, [t.id, tgwId]),
