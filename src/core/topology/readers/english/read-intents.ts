@@ -847,8 +847,16 @@ const readFailing: Extractor = (x) => {
       subj && !/^(?:i|we|you|it|they|this|that|everything|nothing|still|just|now)$/i.test(subj)
         ? placeRef(x, subj)
         : undefined;
-    // "the db times out from the workers": the clients are the ones after "from"
-    const reversed = /^from$/i.test(failTo[3]!) && !failTo[2] && here !== undefined && there !== undefined;
+    // "the db times out from the workers": the clients are the ones after "from" (but "the app gets
+    // errors from the api": the api answers)
+    const reversed =
+      /^from$/i.test(failTo[3]!) &&
+      !failTo[2] &&
+      !/\b(?:get|gets|getting|got|see|sees|seeing|throws?|throwing|hits?|hitting|returns?|returning|errors?|403s?|5\d\d|denied)\b/i.test(
+        failTo[0],
+      ) &&
+      here !== undefined &&
+      there !== undefined;
     const to = reversed ? here : there;
     const from = reversed ? there : here;
     if (to && !(to.ref.kind === 'name' && /^(?:it|them|that|this)$/i.test(to.ref.name))) {
