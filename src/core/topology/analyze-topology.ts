@@ -14,7 +14,7 @@ import { readTextOutput } from './readers/json/read-text-output.js';
 import { readTextRecords } from './readers/json/read-text-records.js';
 import { prepareLines } from './readers/prepare-lines.js';
 import { FLOW_CHECKS, flowIntent, pins } from './reason/flow-paths.js';
-import { resolvePlace } from './reason/place.js';
+import { type Place, resolvePlace } from './reason/place.js';
 import { routePaths } from './reason/route-paths.js';
 import { ALL_RULES } from './rules/all-rules.js';
 import { needMoreInfo } from './rules/need-more-info.js';
@@ -84,7 +84,18 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 }
 
 function sameIntent(a: Intent, b: Intent): boolean {
-  return JSON.stringify([a.from, a.to, a.port]) === JSON.stringify([b.from, b.to, b.port]);
+  return (
+    JSON.stringify([a.from, a.to, a.port, a.protocol ?? 6, a.works ?? false]) ===
+    JSON.stringify([b.from, b.to, b.port, b.protocol ?? 6, b.works ?? false])
+  );
+}
+
+/** Two resolved ends that are the same place: the same address, else the same workload, subnet or name. */
+function samePlace(a: Place, b: Place): boolean {
+  if (a.ip && b.ip) return a.ip === b.ip;
+  if (a.workload || b.workload) return a.workload === b.workload;
+  if (a.subnet || b.subnet) return a.subnet === b.subnet;
+  return a.kind === b.kind && a.label === b.label;
 }
 
 /**
@@ -132,7 +143,18 @@ export function analyzeTopology(
     checks: new Set<Check>(checks),
     ...(flow ? { flow } : {}),
   });
-  for (const i of intents) paths.push(pathOf(i, ALL_CHECKS));
+  // traffic the text says works is open: no fault is looked for on it, on any path that is that traffic
+  const open = intents.filter((i) => i.works).map((i) => pathOf(i, []));
+  const isOpen = (p: Path) =>
+    open.some(
+      (o) =>
+        o.protocol === p.protocol && o.port === p.port && samePlace(o.from, p.from) && samePlace(o.to, p.to),
+    );
+  for (const i of intents) {
+    if (i.works) continue;
+    const p = pathOf(i, ALL_CHECKS);
+    if (!isOpen(p)) paths.push(p);
+  }
   if (hasConfig) {
     for (const f of flowFindings) {
       const i = flowIntent(f);

@@ -9,7 +9,8 @@ import type { Intent, PlaceRef, SecurityGroup } from './types.js';
  */
 export function addReviewIntents(b: ModelBuilder): void {
   const m = b.model;
-  if (m.intents.length > 0 || m.symptoms.length > 0) return;
+  // traffic the text only says works is not a path asked about
+  if (m.intents.some((i) => !i.works) || m.symptoms.length > 0) return;
   const out: Intent[] = [];
   for (const e of m.endpoints.values()) {
     if (e.type !== 'Gateway' || (e.service !== 's3' && e.service !== 'dynamodb')) continue;

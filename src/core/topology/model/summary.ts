@@ -27,7 +27,8 @@ export function summarize(m: Model): string | undefined {
     n(m.hostedZones.size, 'hosted zone'),
     n(m.bucketPolicies.length, 'bucket policy', 'bucket policies'),
   ].filter((x): x is string => x !== undefined);
-  if (m.intents.length) parts.push(n(m.intents.length, 'path')!);
+  const paths = m.intents.filter((i) => !i.works).length;
+  if (paths) parts.push(n(paths, 'path')!);
   if (m.symptoms.length) parts.push(`symptom: ${[...new Set(m.symptoms.map((s) => s.kind))].join(', ')}`);
   return parts.length ? parts.join(', ') : undefined;
 }

@@ -302,6 +302,10 @@ export interface Intent {
   /** set when it came from a flow-log finding */
   flowCode?: string;
   clientPorts?: number[];
+  /**
+   * the text says this traffic works ("ssh works fine"): evidence the path is open, never a path to
+   * find faults on
+   */
   works?: boolean;
 }
 

@@ -116,9 +116,16 @@ export function naclOf(model: Model, s: Subnet | undefined, vpcKey?: string): Na
     const inVpc = [...model.nacls.values()].filter((n) => n.vpc === vk);
     if (def && inVpc.length === 1 && def.subnets.length === 0) return { nacl: def, how: 'default' };
   }
-  // the only NACL in the input, with no VPC or subnets said (a described one)
+  // the only NACL in the input, with no VPC or subnets said (a described one); not, for a known
+  // subnet, one the text gives to another subnet ("db subnet … NACL acl-… inbound:")
   const all = [...model.nacls.values()];
-  if (all.length === 1 && all[0]!.subnets.length === 0 && all[0]!.vpc === undefined && !all[0]!.subnetHint) {
+  if (
+    all.length === 1 &&
+    all[0]!.subnets.length === 0 &&
+    all[0]!.vpc === undefined &&
+    !all[0]!.subnetHint &&
+    !(s && [...model.subnets.values()].some((x) => x !== s && x.nacl === all[0]!.key))
+  ) {
     return { nacl: all[0], how: 'explicit' };
   }
   if (

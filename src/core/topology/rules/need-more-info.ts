@@ -108,7 +108,10 @@ export function needMoreInfo(ctx: RuleContext, given: readonly Gap[], found: rea
       explanation: `From what was pasted, vpcdiag cannot tell which of these it is: ${hyps.join('; ')}. The output of the commands below settles it.`,
       evidence: [
         ...(sym ? ev(sym.src, 'the symptom') : []),
-        ...model.intents.slice(0, 2).flatMap((i) => ev(i.src, 'the path')),
+        ...model.intents
+          .filter((i) => !i.works)
+          .slice(0, 2)
+          .flatMap((i) => ev(i.src, 'the path')),
         // what a question hangs on ("allows TCP out only on 443"): the rule the user can check
         ...list.slice(0, 6).flatMap((g) => ev(g.src, 'what it depends on')),
       ],

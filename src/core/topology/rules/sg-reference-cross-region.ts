@@ -2,7 +2,7 @@ import type { Finding } from '../../report/schema.js';
 import { sgRuleFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { cidrContains } from '../net/ipv4.js';
-import { portInRange, protocolMatches } from '../net/protocol.js';
+import { portInRange, protocolMatches, protocolName } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
 import { isCrossRegion, peerCidrOf, peeringById } from '../reason/path-facts.js';
 import { sgsForSide } from '../reason/sides.js';
@@ -108,7 +108,7 @@ export const sgReferenceCrossRegion: Rule = (ctx) => {
           ],
           fixes: [
             sgRuleFix(
-              `Allow TCP ${path.port} from ${peerCidr} in ${label(sg)}`,
+              `Allow ${protocolName(path.protocol).toUpperCase()} ${path.port} from ${peerCidr} in ${label(sg)}`,
               idFor(sg, 'SG'),
               false,
               path.protocol,

@@ -199,15 +199,19 @@ function piece(c: CompactLine): Piece | string {
     case 'path': {
       const arrow = w.indexOf('->');
       if (arrow !== 1 || w.length !== 3)
-        return 'write "path <from> -> <to>[:port] [tcp|udp|icmp] [timeout|refused|403|nxdomain|large-transfers-hang]"';
+        return 'write "path <from> -> <to>[:port[/udp]] [tcp|udp|icmp] [timeout|refused|403|nxdomain|large-transfers-hang]"';
       let to = w[2]!;
-      const port = /^(.*):(\d{1,5})$/.exec(to);
+      // `10.0.20.10:514`, `collector:514/udp`
+      const port = /^(.*):(\d{1,5})(?:\/(tcp|udp))?$/i.exec(to);
       if (port) to = port[1]!;
       o.from = w[0];
       o.to = to;
       const p = c.opts.get('port') ?? port?.[2];
       if (p !== undefined) o.port = Number(p);
-      const proto = ['tcp', 'udp', 'icmp'].find((x) => c.flags.has(x)) ?? c.opts.get('protocol');
+      const proto =
+        ['tcp', 'udp', 'icmp'].find((x) => c.flags.has(x)) ??
+        c.opts.get('protocol') ??
+        port?.[3]?.toLowerCase();
       set(o, 'protocol', proto);
       const sym =
         ['timeout', 'refused', '403', 'nxdomain', 'large-transfers-hang'].find((x) => c.flags.has(x)) ??

@@ -186,15 +186,82 @@ export const PORT_WORDS: [RegExp, number][] = [
   [/\bsmtp\b/i, 25],
 ];
 
-/** The port a sentence talks about: `:5432`, `port 5432`, `on 5432`, `tcp/5432`, or a protocol name. */
+/** A port and, when the text says so, its protocol: 6 (TCP) or 17 (UDP). */
+export interface PortProtocol {
+  port?: number;
+  protocol?: 6 | 17;
+}
+
+const protoOf = (w: string): 6 | 17 => (w.toLowerCase() === 'udp' ? 17 : 6);
+const validPort = (p: number): number | undefined => (p > 0 && p <= 65535 ? p : undefined);
+
+interface QualifiedPort {
+  port: number;
+  protocol: 6 | 17;
+  index: number;
+  length: number;
+}
+
+/** `514/udp`, `udp/514`, `UDP 514`, `udp port 514`, `port 514 (udp)`: [pattern, port group, protocol group]. */
+const QUALIFIED: readonly [RegExp, number, number][] = [
+  [/(?<![\d.])(\d{1,5})\s*\/\s*(tcp|udp)\b/gi, 1, 2],
+  [/\b(tcp|udp)\s*[/:]\s*(\d{1,5})\b(?![.\d])/gi, 2, 1],
+  [/\b(tcp|udp)\s+(?:port\s+|on\s+(?:port\s+)?|to\s+port\s+)?(\d{1,5})\b(?![.\d/-])/gi, 2, 1],
+  [/(?:\bport\s+|:)(\d{1,5})\s*\(\s*(tcp|udp)\s*\)/gi, 1, 2],
+];
+
+/**
+ * Every port written with its protocol, in the forms people use: `514/udp`, `10.0.20.10:514/udp`,
+ * `udp/514`, `udp:514`, `UDP 514`, `udp port 514`, `(udp 53)`, `port 514 (udp)`, `:514 (udp)`; in
+ * the order of the text.
+ */
+export function qualifiedPortMentions(s: string): QualifiedPort[] {
+  const hits: QualifiedPort[] = [];
+  for (const [re, portAt, protoAt] of QUALIFIED)
+    for (const m of s.matchAll(re)) {
+      const port = validPort(Number(m[portAt]));
+      if (port !== undefined)
+        hits.push({ port, protocol: protoOf(m[protoAt]!), index: m.index ?? 0, length: m[0].length });
+    }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/** The first port written with its protocol. */
+export function qualifiedPortMention(s: string): QualifiedPort | undefined {
+  return qualifiedPortMentions(s)[0];
+}
+
+/**
+ * The transport protocol a text gives the traffic on `port`: `udp`/`tcp` said with that port (or
+ * with the first port, when `port` is not known), else the only one of the two words the rest of the
+ * text uses ("syslog over udp to …"). Undefined when it names neither, or both.
+ */
+export function protocolMention(s: string, port?: number): 6 | 17 | undefined {
+  const qs = qualifiedPortMentions(s);
+  const q = qs.find((m) => port === undefined || m.port === port);
+  if (q) return q.protocol;
+  // "udp 53 is allowed, but 443 times out": the protocol of another port says nothing about 443
+  let rest = s;
+  for (const m of [...qs].reverse()) rest = rest.slice(0, m.index) + rest.slice(m.index + m.length);
+  const udp = /\budp\b/i.test(rest);
+  const tcp = /\btcp\b/i.test(rest);
+  return udp === tcp ? undefined : udp ? 17 : 6;
+}
+
+/**
+ * The port a sentence talks about: `:5432`, `port 5432`, `on 5432`, then a port written with its
+ * protocol (`tcp/5432`, `514/udp`, `(udp 53)`), then a protocol name.
+ */
 export function portMention(s: string): number | undefined {
+  const q = qualifiedPortMention(s);
   const explicit =
-    /(?:\bport\s+|\bon\s+(?:tcp\s+|port\s+)?|\btcp\s*[/:]?\s*|:)(\d{2,5})\b(?!\.\d)/i.exec(s) ??
+    /(?:\bport\s+|\bon\s+(?:tcp\s+|udp\s+|port\s+)?|\btcp\s*[/:]?\s*|:)(\d{2,5})\b(?!\.\d)/i.exec(s) ??
     /\b(\d{2,5})\s*\/\s*tcp\b/i.exec(s);
   if (explicit) {
     const p = Number(explicit[1]);
     if (p > 0 && p <= 65535) return p;
   }
+  if (q) return q.port;
   for (const [re, p] of PORT_WORDS) if (re.test(s)) return p;
   return undefined;
 }

@@ -358,7 +358,9 @@ export const readSecurityGroups: Extractor = (x) => {
     /\b(?:outbound|egress)\b[^.;]{0,25}?\b(?:all(?:\s+traffic)?|everything|anything|open|wide open|default)\b/i.exec(
       x.s,
     );
-  if (allOut && !/\bno\s+(?:outbound|egress)/i.test(x.s)) {
+  // not a numbered NACL entry ("outbound: 100 allow all 0.0.0.0/0"): SG rules have no numbers
+  const naclEntry = /\b(?:outbound|egress)\b(?:\s+rules?)?\s*:?\s*\d+\s+(?:allow|deny)\b/i.test(x.s);
+  if (allOut && !naclEntry && !/\bno\s+(?:outbound|egress)/i.test(x.s)) {
     const g =
       subjectSg(x, allOut.index) ?? (x.st.lastWorkload ? sgOfWorkload(x, x.st.lastWorkload) : undefined);
     if (g) {
@@ -576,7 +578,16 @@ export const readNacls: Extractor = (x) => {
     lineSubnets.push(s);
   }
   const pick = (): Nacl => {
-    if (naclId) return x.b.nacl({ id: naclId }, x.src);
+    if (naclId) {
+      const n = x.b.nacl({ id: naclId }, x.src);
+      // "db subnet 10.5.2.0/24 (subnet-…) NACL acl-… inbound:": that subnet's NACL
+      const only = lineSubnets.length === 1 ? lineSubnets[0]! : undefined;
+      if (only && !only.nacl && x.ids.filter((i) => i.kind === 'acl').length === 1) {
+        only.nacl = n.key;
+        if (!n.subnets.includes(only.key)) n.subnets.push(only.key);
+      }
+      return n;
+    }
     if (mentions && lineSubnets.length) {
       const s0 = lineSubnets[0]!;
       const n =

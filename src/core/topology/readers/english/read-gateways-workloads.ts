@@ -138,11 +138,15 @@ export const readWorkloads: Extractor = (x) => {
     x.hit = true;
   }
   for (const i of x.ids.filter((k) => k.kind === 'instance')) {
-    const w = x.b.workload({ id: i.id }, 'ec2', x.src);
     const after = x.s.slice(i.index + i.id.length, i.index + i.id.length + 30);
     const ip =
       /^\s*(?:\/|\(|,|at|=|:|with\s+ip)?\s*(\d{1,3}(?:\.\d{1,3}){3})(?!\/)/.exec(after)?.[1] ??
       /(\d{1,3}(?:\.\d{1,3}){3})\s*\(\s*$/.exec(x.s.slice(Math.max(0, i.index - 20), i.index))?.[1];
+    // "the collector 10.0.20.10 on 514" then "the collector i-… (10.0.20.10)": one host, now with its ID
+    const holder = ip
+      ? x.b.all('workload').find((k) => !k.id && k.name && k.privateIps.includes(ip))
+      : undefined;
+    const w = x.b.workload(holder?.name ? { id: i.id, name: holder.name } : { id: i.id }, 'ec2', x.src);
     if (ip && parseIp(ip) !== undefined && !w.privateIps.includes(ip)) w.privateIps.push(ip);
     place(w, subnetAfter(x, i.index));
     touched.push(w);

@@ -1,8 +1,15 @@
 import type { Intent, PlaceRef } from '../../model/types.js';
 import { isPublicIp, parseCidr, parseIp } from '../../net/ipv4.js';
-import { portMention, regionMentions, serviceMentions } from './mentions.js';
+import {
+  portMention,
+  protocolMention,
+  qualifiedPortMention,
+  regionMentions,
+  serviceMentions,
+} from './mentions.js';
 import { clean, isNameToken } from './refs.js';
 import type { Extractor, Sentence } from './sentence.js';
+import { withoutWorksClauses, worksClauses } from './works-clauses.js';
 
 const INTERNET =
   /\b(?:the\s+)?(?:internet|the\s+web|outside\s+world|public\s+internet|pypi(?:\.org)?|github(?:\.com)?|docker\s*hub|npm(?:js)?|registry\.npmjs\.org|google(?:\.com)?|apt\s+repos?|yum\s+repos?|os\s+updates|external\s+apis?|(?:third|3rd)[- ]party\s+(?:apis?|services?)|checkip(?:\.amazonaws\.com)?|ifconfig\.me|stripe|twilio|slack\s+api)\b/i;
@@ -25,7 +32,10 @@ function lastClause(s: string): string {
 }
 
 /** A phrase naming one end of a path → a reference resolved once the whole text is read. */
-export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: number } | undefined {
+export function placeRef(
+  x: Sentence,
+  raw: string,
+): { ref: PlaceRef; port?: number; protocol?: 6 | 17 } | undefined {
   let p = (raw.split(/[.;!?]\s+|,\s+(?:and|but|so)\s+/).pop() ?? raw)
     .trim()
     .replace(/^["'(]+|["').,:;!?]+$/g, '')
@@ -41,7 +51,8 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
   }
   // a clause, not a name: "we also put the S3 gateway endpoint there and …"
   if (p.split(/\s+/).length > 8 && !/\d+\.\d+\.\d+\.\d+/.test(p)) return undefined;
-  const ipm = /(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(?!\/)/.exec(p);
+  // `10.0.20.10:514`, `10.0.20.10:514/udp`; not a block (`10.0.20.0/24`)
+  const ipm = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?!\d|\/\d)(?::(\d{1,5})\b)?/.exec(p);
   if (ipm && parseIp(ipm[1]!) !== undefined) {
     const inVpc = /\bin\s+(?:the\s+)?((?:vpc[\s-]+)?[\w-]+(?:\s+vpc)?)\s*$/i.exec(p)?.[1];
     const v = inVpc ? x.b.find('vpc', inVpc.replace(/^vpc[\s-]+|\s+vpc$/gi, '')) : undefined;
@@ -52,14 +63,16 @@ export function placeRef(x: Sentence, raw: string): { ref: PlaceRef; port?: numb
     }
     const name = p
       .replace(/\s*\([^)]*\d{1,3}(?:\.\d{1,3}){3}[^)]*(?:\)|$)\s*/, ' ')
-      .replace(/\(?\s*\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\s*\)?/, ' ')
+      .replace(/\(?\s*\d{1,3}(?:\.\d{1,3}){3}(?::\d+(?:\/(?:tcp|udp)\b)?)?\s*\)?/i, ' ')
       .replace(/\s+(?:on\s+)?(?:tcp\s+|udp\s+)?port\s+\d+\b.*$/i, '')
       .replace(/\s+(?:in|at|on)\s+[\w-]+\s*$/i, '')
       .replace(/\s+(?:at|on|@|is|=)\s*$/i, '')
       .trim();
+    const q = qualifiedPortMention(p);
     return {
       ref: { kind: 'ip', ip: ipm[1]!, label: name || ipm[1]! },
       ...(ipm[2] ? { port: Number(ipm[2]) } : {}),
+      ...(q ? { protocol: q.protocol } : {}),
     };
   }
   // a block ("clients 10.0.5.0/24"): the subnet with that CIDR
@@ -324,10 +337,25 @@ function subjectRef(x: Sentence): PlaceRef {
   return { kind: 'name', name: '@subject' };
 }
 
+/**
+ * The transport of the failing traffic a sentence describes: what its destination says
+ * (`10.0.20.10:514/udp`), else a `udp`/`tcp` the sentence uses outside the clauses that say something
+ * works, else ICMP for a ping with no port; TCP when it says nothing.
+ */
+function protocolOf(x: Sentence, to: { ref: PlaceRef; protocol?: 6 | 17 }, port: number | undefined): number {
+  if (to.ref.kind === 'service') return 6;
+  if (to.protocol) return to.protocol;
+  const failing = withoutWorksClauses(x.s);
+  const said = protocolMention(failing, port);
+  if (said) return said;
+  if (port === undefined && /\bping(?:s|ed|ing)?\b/i.test(failing)) return 1;
+  return 6;
+}
+
 function add(
   x: Sentence,
   from: PlaceRef | undefined,
-  to: { ref: PlaceRef; port?: number } | undefined,
+  to: { ref: PlaceRef; port?: number; protocol?: 6 | 17 } | undefined,
   port?: number,
 ): void {
   if (!to) return;
@@ -338,7 +366,9 @@ function add(
     !from &&
     x.b.model.intents.some(
       (i) =>
-        JSON.stringify(i.to) === JSON.stringify(to.ref) || (toIp && i.to?.kind === 'ip' && i.to.ip === toIp),
+        !i.works &&
+        (JSON.stringify(i.to) === JSON.stringify(to.ref) ||
+          (toIp && i.to?.kind === 'ip' && i.to.ip === toIp)),
     )
   )
     return;
@@ -360,7 +390,7 @@ function add(
     from: f,
     to: to.ref,
     ...(p !== undefined ? { port: p } : {}),
-    protocol: 6,
+    protocol: protocolOf(x, to, p),
     src: x.src,
     origin: 'text',
   };
@@ -376,7 +406,7 @@ function add(
   x.hit = true;
 }
 
-const VERBS = String.raw`(?:reach|load|open(?!\s+a\s+connection)|browse\s+to|visit|connect(?:ing)?(?:\s+to)?|talk(?:ing)?\s+to|access|hit|ping|get\s+(?:out\s+)?to|get\s+out\b|ssh\s+(?:in)?to|rdp\s+(?:in)?to|resolve|see|curl|call|pull\s+(?:images?\s+)?from|download\s+from|upload\s+to|send\s+(?:messages?\s+)?to|send\s+(?:\w+\s+){0,2}?(?:via|through|over)|push\s+(?:\w+\s+)?to|post\s+to|mount|scrape|sync\s+to|write\s+to|read\s+from|query|use|open\s+a\s+connection\s+to|establish\s+a\s+connection\s+to|get\s+a\s+connection\s+to|make\s+it\s+to|route\s+to)`;
+const VERBS = String.raw`(?:reach|load|open(?!\s+a\s+connection)|browse\s+to|visit|connect(?:ing)?(?:\s+to)?|talk(?:ing)?\s+to|access|hit|ping|get\s+(?:out\s+)?to|get\s+out\b|ssh\s+(?:in)?to|rdp\s+(?:in)?to|resolve|see|curl|call|pull\s+(?:images?\s+)?from|download\s+from|upload\s+to|send\s+(?:messages?\s+)?to|(?:send|ship|forward|stream)\s+(?:[\w-]+\s+){1,2}?(?:(?:over|via)\s+(?:tcp|udp)\s+)?to|send\s+(?:\w+\s+){0,2}?(?:via|through|over)|push\s+(?:\w+\s+)?to|post\s+to|mount|scrape|sync\s+to|write\s+to|read\s+from|query|use|open\s+a\s+connection\s+to|establish\s+a\s+connection\s+to|get\s+a\s+connection\s+to|make\s+it\s+to|route\s+to)`;
 const NEG = String.raw`(?:can't|couldn't|unable\s+to|fails?\s+to|failing\s+to|failed\s+to|won't|doesn't|does\s+not|didn't|no\s+longer|isn't\s+able\s+to|not\s+able\s+to|never)`;
 // "cannot reach grafana on i-… port 3000 from the vpn clients": no subject before the verb
 const CANT0 = new RegExp(
@@ -450,7 +480,7 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => [string, number | undefined]][] =
 
 const FAIL_WORD = String.raw`(?:ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ECONNRESET|(?:connect(?:ion)?\s+)?time[ -]?outs?|timed?\s+out|times?\s+out|timing\s+out|hangs?|hanging|hung|stalls?|fails?|failing|failed|errors?|refused|(?:connection\s+)?resets?|403s?|access\s*denied|5\d\d)`;
 const FAIL_TO = new RegExp(
-  String.raw`(?:^|[.;!?]\s+|,\s*)(?:but\s+|and\s+|now\s+|then\s+)?((?:[\w./:-]+\s+){0,4}?[\w./:()-]+)?\s*(?:still\s+|just\s+|now\s+|keeps?\s+|always\s+)?(?:get(?:s|ting)?\s+|got\s+|see(?:s|ing)?\s+|throw(?:s|ing)?\s+|hit(?:s|ting)?\s+|return(?:s|ing)?\s+)?(?:an?\s+|the\s+)?${FAIL_WORD}\s+(?:errors?\s+)?(?:when\s+|while\s+|on\s+)?(?:connecting|talking|trying\s+to\s+(?:connect|reach|talk|call|hit|get)|calling|reaching|hitting|sending|posting|uploading|writing|reading|querying|going|getting)?\s*(?:to|into|towards|from)\s+(?:the\s+)?(.+?)(?=$|[,;!?]|\.\s|\s+(?:over|via|since|after|because|but|and\s+(?!\d)|though|even|when|just|from|anymore|every|each)\b|\s+\()`,
+  String.raw`(?:^|[.;!?]\s+|,\s*)(?:but\s+|and\s+|now\s+|then\s+)?((?:[\w./:-]+\s+){0,4}?[\w./:()-]+)?\s*(?:still\s+|just\s+|now\s+|keeps?\s+|always\s+)?(?:get(?:s|ting)?\s+|got\s+|see(?:s|ing)?\s+|throw(?:s|ing)?\s+|hit(?:s|ting)?\s+|return(?:s|ing)?\s+)?(?:an?\s+|the\s+)?${FAIL_WORD}\s+(?:errors?\s+)?(?:when\s+|while\s+|on\s+)?(connecting|talking|trying\s+to\s+(?:connect|reach|talk|call|hit|get)|calling|reaching|hitting|sending|posting|uploading|writing|reading|querying|going|getting)?\s*(to|into|towards|from)\s+(?:the\s+)?(.+?)(?=$|[,;!?]|\.\s|\s+(?:over|via|since|after|because|but|and\s+(?!\d)|though|even|when|just|from|anymore|every|each)\b|\s+\()`,
   'i',
 );
 
@@ -479,8 +509,66 @@ const CAN_RE = new RegExp(
 
 const FAIL_WORD_RE = new RegExp(FAIL_WORD, 'i');
 
+/**
+ * "ping to the db times out, ssh works fine": the traffic a clause says works, between the ends of the
+ * path the sentence is about (or the address the clause names), kept as an intent that `works`.
+ */
+function readWorks(x: Sentence, before: number): void {
+  const clauses = worksClauses(x.s);
+  if (!clauses.length) return;
+  // a path whose destination is said, not "it"
+  const said = (i: Intent) =>
+    !i.works &&
+    i.origin === 'text' &&
+    i.to !== undefined &&
+    !(
+      i.to.kind === 'name' &&
+      (i.to.name === '@subject' || /^(?:it|them|that|this)$/i.test(i.to.label ?? i.to.name))
+    );
+  const mine = x.b.model.intents.slice(before).filter((i) => !i.works);
+  const last = mine.find(said) ?? x.b.model.intents.findLast(said);
+  const end = (t: string | undefined) =>
+    t
+      ? placeRef(
+          x,
+          t.replace(/\s+(?:though|too|as\s+well|fine|ok|okay|now|again|just\s+fine|no\s+problem)+\s*$/i, ''),
+        )?.ref
+      : undefined;
+  for (const c of clauses) {
+    const port = portMention(c);
+    const ping = /\bping(?:s|ed|ing)?\b/i.test(c);
+    if (port === undefined && !ping) continue;
+    const protocol = protocolMention(c, port) ?? (port === undefined ? 1 : 6);
+    // the ends the clause names ("ssh works from the office"), else those of the path talked about
+    const ip = x.cidrs.find((m) => !m.masked && c.includes(m.text))?.text;
+    const fromSaid = end(/\bfrom\s+(.+)$/i.exec(c)?.[1]);
+    const toSaid = ip ? placeRef(x, ip)?.ref : undefined;
+    const from = fromSaid ?? last?.from;
+    const to = toSaid ?? last?.to;
+    if (!to || !from) continue;
+    // the very traffic this sentence says fails, with no end of its own: not a statement about another path
+    if (!fromSaid && !toSaid && mine.some((i) => i.port === port && (i.protocol ?? 6) === protocol)) continue;
+    x.b.model.intents.push({
+      from: structuredClone(from),
+      to: structuredClone(to),
+      ...(port !== undefined ? { port } : {}),
+      protocol,
+      works: true,
+      src: x.src,
+      origin: 'text',
+    });
+    x.hit = true;
+  }
+}
+
 /** The path the user cares about: "A can't reach C", "from X to Y", curl/psql errors, "needs S3". */
 export const readIntents: Extractor = (x) => {
+  const before = x.b.model.intents.length;
+  readFailing(x);
+  readWorks(x, before);
+};
+
+const readFailing: Extractor = (x) => {
   // "nobody in b can reach the office": a negative subject is a failing path from that place
   const s = x.s.replace(
     /\b(?:nobody|no\s*one|none\s+of\s+(?:the\s+|our\s+)?(?:boxes|instances|hosts|servers|users|people|clients|pods|nodes|tasks))\s+((?:in|on|from)\s+(?:the\s+)?[\w-]+(?:\s+vpc)?)\s+can\s+/gi,
@@ -493,7 +581,8 @@ export const readIntents: Extractor = (x) => {
     )
   )
     return;
-  const port = portMention(s);
+  // "ping to the db times out, ssh works fine": the port of the traffic that works is not this one's
+  const port = portMention(withoutWorksClauses(s));
   for (const [re, get] of ERRORS) {
     const m = re.exec(s);
     if (!m) continue;
@@ -752,12 +841,24 @@ export const readIntents: Extractor = (x) => {
   // "jobs hang when talking to the db": the failure word first, then where it was going
   const failTo = FAIL_TO.exec(s);
   if (failTo) {
-    const to = placeRef(x, failTo[2]!);
+    const there = placeRef(x, failTo[4]!);
     const subj = failTo[1]?.trim();
-    const from =
+    const here =
       subj && !/^(?:i|we|you|it|they|this|that|everything|nothing|still|just|now)$/i.test(subj)
         ? placeRef(x, subj)
         : undefined;
+    // "the db times out from the workers": the clients are the ones after "from" (but "the app gets
+    // errors from the api": the api answers)
+    const reversed =
+      /^from$/i.test(failTo[3]!) &&
+      !failTo[2] &&
+      !/\b(?:get|gets|getting|got|see|sees|seeing|throws?|throwing|hits?|hitting|returns?|returning|errors?|403s?|5\d\d|denied)\b/i.test(
+        failTo[0],
+      ) &&
+      here !== undefined &&
+      there !== undefined;
+    const to = reversed ? here : there;
+    const from = reversed ? there : here;
     if (to && !(to.ref.kind === 'name' && /^(?:it|them|that|this)$/i.test(to.ref.name))) {
       add(x, from && from.ref.kind !== 'service' ? from.ref : undefined, to, to.port ?? port);
       return;
@@ -908,7 +1009,7 @@ export const readIntents: Extractor = (x) => {
   }
   // "calls to api.stripe.com time out", "requests to 10.2.3.4 hang"
   const callsTo =
-    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?|curls?|wget|pings?|ssh|psql|mysql|redis-cli|mongosh|nc|telnet|grpc|rdp|scp|rsync|kafka|producers?|consumers?)\s+(?:to|into|towards)\s+(?:the\s+)?((?:our|my|their|your)\s+[\w.:/-]+|[\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
+    /\b(?:calls?|requests?|connections?|traffic|uploads?|downloads?|queries|api\s+calls?|http\s+calls?|webhooks?|curls?|wget|pings?|ssh|psql|mysql|redis-cli|mongosh|nc|telnet|grpc|rdp|scp|rsync|kafka|producers?|consumers?|syslog|dns|ntp|snmp|statsd|radius|logs|metrics|packets|datagrams)(?:\s+(?:over|via)\s+(?:tcp|udp)|\s*\([^)]{0,20}\))?\s+(?:to|into|towards)\s+(?:the\s+)?((?:our|my|their|your)\s+[\w.:/-]+|[\w.:/-]+)[^.]{0,40}?\b(?:time[sd]?\s*out|timeout|hangs?|hanging|fail|fails|failing|403|refused|never\s+return)/i.exec(
       s,
     );
   if (callsTo) {
