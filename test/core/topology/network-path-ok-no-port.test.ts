@@ -66,4 +66,17 @@ describe('NETWORK_PATH_OK on an internet path whose port was not given', () => {
     const t = analyze(paste('100 allow all 0.0.0.0/0'));
     expect(codes(t.findings)).toEqual(['NETWORK_PATH_OK']);
   });
+
+  it('a NACL whose only outbound allow is for the private range drops the request whatever the port: NACL_OUTBOUND_BLOCKS_REQUEST, the fix leaves the port to fill in', () => {
+    const text = paste('100 allow tcp 443 10.0.0.0/8');
+    const t = analyze(text);
+    expect(codes(t.findings)).toEqual(['NACL_OUTBOUND_BLOCKS_REQUEST']);
+    const f = find(t.findings, 'NACL_OUTBOUND_BLOCKS_REQUEST');
+    expect(evidenceLines(f)).toContain(lineOf(text, 'nacl acl-ing'));
+    const cmd = f.fixes[0]!.commands?.[0] ?? '';
+    expect(cmd).toMatch(/--network-acl-id <NACL id of acl-ing> --egress/);
+    expect(cmd).toContain(
+      '--protocol 6 --port-range From=<PORT>,To=<PORT> --cidr-block 0.0.0.0/0 --rule-action allow',
+    );
+  });
 });

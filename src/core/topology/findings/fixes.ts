@@ -92,15 +92,18 @@ export function naclEntryFix(
 ): Fix {
   const proto = o.protocol === -1 ? '-1' : String(o.protocol);
   // only TCP and UDP entries have ports; ICMP and ICMPv6 entries need a type and code instead (-1: all)
-  const ported = o.ports !== undefined && (o.protocol === 6 || o.protocol === 17);
+  const ported = o.protocol === 6 || o.protocol === 17;
   const icmp = o.protocol === 1 || o.protocol === 58;
+  // a TCP or UDP entry needs a port range: when the port is not known, a placeholder the user fills in
+  const from = o.ports?.from ?? '<PORT>';
+  const to = o.ports?.to ?? '<PORT>';
   const ports = ported
-    ? ` --port-range From=${o.ports!.from},To=${o.ports!.to}`
+    ? ` --port-range From=${from},To=${to}`
     : icmp
       ? ' --icmp-type-code Type=-1,Code=-1'
       : '';
   const tfPorts = ported
-    ? `  from_port      = ${o.ports!.from}\n  to_port        = ${o.ports!.to}\n`
+    ? `  from_port      = ${o.ports ? from : `"${from}"`}\n  to_port        = ${o.ports ? to : `"${to}"`}\n`
     : icmp
       ? '  icmp_type      = -1\n  icmp_code      = -1\n'
       : '  from_port      = 0\n  to_port        = 0\n';

@@ -19,7 +19,10 @@ export const naclBlocksRequest: Rule = (ctx) => {
   const out: Finding[] = [];
   for (const path of ctx.paths) {
     if (sameSubnet(path)) continue; // traffic inside one subnet never crosses its NACL
-    if (path.port === undefined && path.protocol !== 1 && path.to.kind !== 'service') continue;
+    // without a port only a request to the internet is judged (ICMP and AWS services aside): there an
+    // entry with no port (or the * deny) that matches first drops it whatever the port
+    const anyPort = path.port === undefined && path.to.kind === 'internet';
+    if (path.port === undefined && path.protocol !== 1 && path.to.kind !== 'service' && !anyPort) continue;
     const port = path.port ?? (path.to.kind === 'service' ? 443 : undefined);
     for (const egress of [true, false]) {
       if (!path.checks.has(egress ? 'nacl-out' : 'nacl-in')) continue;
@@ -63,7 +66,7 @@ export const naclBlocksRequest: Rule = (ctx) => {
           code,
           severity: deliberate ? 'info' : 'error',
           title:
-            `${label(n)} ${egress ? 'outbound' : 'inbound'} ${entryName(v.entry)} drops ${protocolName(path.protocol).toUpperCase()} ${path.protocol === 1 ? '' : (port ?? '')} ${egress ? 'to' : 'from'} ${peer.text}${deliberate ? ', as it is meant to' : ''}`.replace(
+            `${label(n)} ${egress ? 'outbound' : 'inbound'} ${entryName(v.entry)} drops ${protocolName(path.protocol).toUpperCase()} ${path.protocol === 1 ? '' : (port ?? (anyPort ? 'on every port' : ''))} ${egress ? 'to' : 'from'} ${peer.text}${deliberate ? ', as it is meant to' : ''}`.replace(
               /\s+/g,
               ' ',
             ),
@@ -77,7 +80,7 @@ export const naclBlocksRequest: Rule = (ctx) => {
             ? []
             : [
                 naclEntryFix(
-                  `Add an allow ${egress ? 'outbound' : 'inbound'} rule numbered ${num}${v.entry && v.entry.number < 32767 ? ` (below ${v.entry.number}, so it is matched first)` : ''}`,
+                  `Add an allow ${egress ? 'outbound' : 'inbound'} rule numbered ${num}${v.entry && v.entry.number < 32767 ? ` (below ${v.entry.number}, so it is matched first)` : ''}${port === undefined && (path.protocol === 6 || path.protocol === 17) ? ' for the port it connects to (<PORT>: 443 for HTTPS)' : ''}`,
                   idFor(n, 'NACL'),
                   {
                     number: num,

@@ -50,7 +50,8 @@ export const naclRuleOrderShadowed: Rule = (ctx) => {
           number: lower,
           egress,
           protocol: later.protocol,
-          ...(later.ports ? { ports: later.ports } : {}),
+          // an entry read without ports covers them all
+          ports: later.ports ?? { from: 0, to: 65535 },
           cidr: later.cidr.text,
           action: later.action,
         });
