@@ -19,7 +19,8 @@ export type RouteTargetFlag =
   | 'nat-gateway-id'
   | 'vpc-peering-connection-id'
   | 'transit-gateway-id'
-  | 'vpc-endpoint-id';
+  | 'vpc-endpoint-id'
+  | 'network-interface-id';
 
 const TF_TARGET: Record<RouteTargetFlag, string> = {
   'gateway-id': 'gateway_id',
@@ -27,6 +28,7 @@ const TF_TARGET: Record<RouteTargetFlag, string> = {
   'vpc-peering-connection-id': 'vpc_peering_connection_id',
   'transit-gateway-id': 'transit_gateway_id',
   'vpc-endpoint-id': 'vpc_endpoint_id',
+  'network-interface-id': 'network_interface_id',
 };
 
 /** What a route target (an ID, or a placeholder that says what it stands for) is, by the kinds it can name. */
@@ -35,6 +37,7 @@ const TARGET_KINDS: { flag: RouteTargetFlag; id: RegExp; placeholder: RegExp }[]
   { flag: 'vpc-peering-connection-id', id: /^pcx-/, placeholder: /pcx|peering/ },
   { flag: 'transit-gateway-id', id: /^tgw-/, placeholder: /tgw|transit[ _]gateway/ },
   { flag: 'vpc-endpoint-id', id: /^vpce-/, placeholder: /vpce|endpoint/ },
+  { flag: 'network-interface-id', id: /^eni-/, placeholder: /eni|network[ _]interface/ },
   {
     flag: 'gateway-id',
     id: /^(?:vgw|igw)-/,

@@ -7,6 +7,21 @@ import { forwardRoute, peeringById, returnRoute, routeText } from '../reason/pat
 import { subjectOf } from './path-subject.js';
 import type { Rule } from './rule.js';
 
+/**
+ * The replacement for a gone target, of the same kind so the command takes the right flag (an instance
+ * route is re-created on its network interface, which is what AWS stores for it).
+ */
+const NEW_TARGET: Partial<Record<Route['target']['kind'], string>> = {
+  pcx: '<NEW_PCX_ID>',
+  nat: '<NEW_NAT_GATEWAY_ID>',
+  tgw: '<NEW_TGW_ID>',
+  vgw: '<NEW_VGW_ID>',
+  igw: '<NEW_IGW_ID>',
+  vpce: '<NEW_VPCE_ID>',
+  eni: '<NEW_ENI_ID>',
+  instance: '<NEW_ENI_ID>',
+};
+
 /** A route whose target is gone: state blackhole, or a NAT gateway the input shows deleted/failed. */
 export function isBlackhole(model: Parameters<Rule>[0]['model'], r: Route): boolean {
   if (r.state === 'blackhole') return true;
@@ -55,11 +70,7 @@ export const routeBlackhole: Rule = (ctx) => {
             `Point ${r.cidr?.text ?? 'the route'} at a live target (a new NAT gateway, an active peering…), or delete it`,
             idFor(t, 'route table'),
             r.cidr?.text ?? '<CIDR>',
-            r.target.kind === 'pcx'
-              ? '<NEW_PCX_ID>'
-              : r.target.kind === 'nat'
-                ? '<NEW_NAT_GATEWAY_ID>'
-                : '<NEW_TARGET_ID>',
+            NEW_TARGET[r.target.kind] ?? '<NEW_GATEWAY_ID>',
             true,
           ),
         ],
