@@ -73,6 +73,11 @@ const VPC_UNNAMED = `orders vpc 10.60.0.0/16 and the billing vpc 10.61.0.0/16, s
 rtb-0aa1bb2cc3dd4ee5f (orders private subnets): 10.60.0.0/16 local, 0.0.0.0/0 -> nat-0b1c2d3e4f5a6b7c8
 orders worker 10.60.12.7 -> billing api 10.61.4.20:8443 times out`;
 
+const OTHER_PEERING = `orders vpc vpc-0d2e4f6a8b0c1d3e5 10.60.0.0/16 is peered with the logging vpc vpc-0e3f5a7b9c1d2e4f6 10.62.0.0/16 over pcx-0a7b6c5d4e3f21098, active
+rtb-0aa1bb2cc3dd4ee5f (orders private subnets): 10.60.0.0/16 local, 10.62.0.0/16 -> pcx-0a7b6c5d4e3f21098, 0.0.0.0/0 -> nat-0b1c2d3e4f5a6b7c8
+billing vpc vpc-0f4a6b8c0d2e3f5a7 is 10.61.0.0/16
+orders worker 10.60.12.7 -> billing api 10.61.4.20:8443 times out`;
+
 describe('NO_ROUTE_TO_DESTINATION routes to the gateway the paste names, with that gateway’s flag', () => {
   it('a site-to-site VPN whose vgw is named: --gateway-id vgw-… and gateway_id, citing the line that names it', () => {
     const rs = routeTargets(VPN_NAMED);
@@ -122,8 +127,15 @@ describe('NO_ROUTE_TO_DESTINATION routes to the gateway the paste names, with th
     for (const r of rs) expect(r.target).not.toMatch(/_OR_/);
   });
 
+  it('a peering the paste shows going to a third VPC is not offered as the way to this one', () => {
+    const rs = routeTargets(OTHER_PEERING);
+    expect(rs.map((r) => r.target)).not.toContain('pcx-0a7b6c5d4e3f21098');
+    expect(rs.map((r) => r.flag)).toEqual(['--transit-gateway-id', '--vpc-peering-connection-id']);
+    expectPairedRight(rs);
+  });
+
   it('every pasted case pairs each target with its own flag and Terraform attribute', () => {
-    for (const t of [VPN_NAMED, TGW_NAMED, SISTER_TABLE, VPN_UNNAMED, VPC_UNNAMED])
+    for (const t of [VPN_NAMED, TGW_NAMED, SISTER_TABLE, VPN_UNNAMED, VPC_UNNAMED, OTHER_PEERING])
       expectPairedRight(routeTargets(t));
   });
 });

@@ -3,6 +3,7 @@ import { cidrContains } from '../net/ipv4.js';
 import { findIds } from '../net/resource-ids.js';
 import type { Path } from '../rules/rule.js';
 import { label } from './lookup.js';
+import { otherSide, peeringById } from './path-facts.js';
 
 /** A gateway that leads from the source VPC toward a private destination, and why it is the one. */
 export interface GatewayToward {
@@ -26,9 +27,13 @@ function sentences(model: Model, vpcKey: string | undefined): Source[] {
   ];
 }
 
-function named(srcs: readonly Source[], kind: GatewayToward['kind']): GatewayToward | undefined {
+function named(
+  srcs: readonly Source[],
+  kind: GatewayToward['kind'],
+  fits: (id: string) => boolean = () => true,
+): GatewayToward | undefined {
   for (const src of srcs) {
-    const m = findIds(src.text).find((x) => x.kind === kind);
+    const m = findIds(src.text).find((x) => x.kind === kind && fits(x.id));
     if (m) return { kind, id: m.id, src, why: 'named in the paste' };
   }
   return undefined;
@@ -87,5 +92,11 @@ export function gatewayToward(model: Model, path: Path): GatewayToward | undefin
   if (att) return { kind: 'tgw', id: att.tgw!, src: att.src[0], why: `${path.from.label} is attached to it` };
   const via = model.claims.find((c) => c.kind === 'via-tgw' && c.detail);
   if (via) return { kind: 'tgw', id: via.detail!, src: via.src, why: 'named in the paste' };
-  return named(srcs, 'tgw') ?? (onprem ? undefined : named(srcs, 'pcx'));
+  // a peering the input shows joining the source VPC to a third one does not lead to this destination
+  const b = path.to.vpc?.key;
+  const leadsThere = (id: string) => {
+    const p = peeringById(model, id);
+    return !p?.requester || !p.accepter || otherSide(p, a) === b;
+  };
+  return named(srcs, 'tgw') ?? (onprem ? undefined : named(srcs, 'pcx', leadsThere));
 }
