@@ -96,6 +96,13 @@ const SERVICE_PORTS: ReadonlyMap<number, string> = new Map([
 /** UDP services that answer every request: silence from them is a symptom, not normal. */
 const UDP_REQUEST_RESPONSE = new Set([53, 67, 88, 123, 161, 389, 500, 1812, 1813, 3478, 4500]);
 
+/**
+ * UDP services that only ever send, and never get an answer: SNMP traps (162), syslog (514), NetFlow
+ * and IPFIX (2055, 4739, 9995, 9996), sFlow (6343), StatsD (8125), GELF (12201). No reply exists, so
+ * no rule for replies can be missing.
+ */
+const UDP_ONE_WAY = new Set([162, 514, 2055, 4739, 6343, 8125, 9995, 9996, 12201]);
+
 /** SERVICE_PORTS as a bitmap, for the per-conversation hot path. */
 const SERVICE_BITS = new Uint8Array(65536);
 for (const p of SERVICE_PORTS.keys()) SERVICE_BITS[p] = 1;
@@ -106,6 +113,11 @@ export function servicePortName(port: number): string | undefined {
 
 export function isUdpRequestResponsePort(port: number): boolean {
   return UDP_REQUEST_RESPONSE.has(port);
+}
+
+/** A UDP port whose service never replies (syslog, SNMP traps, NetFlow, StatsD…). */
+export function isUdpOneWayPort(port: number): boolean {
+  return UDP_ONE_WAY.has(port);
 }
 
 /** The ephemeral ranges clients use, as AWS lists them (NACL docs) plus the current Linux default. */

@@ -12,6 +12,7 @@ import {
 } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
 import { entryName, evalNacl, evalNaclRange, peerCidr, type RangeVerdict } from '../reason/nacl-eval.js';
+import { hasReplies } from '../reason/replies.js';
 import { naclForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Path, Rule } from './rule.js';
@@ -59,6 +60,7 @@ export const naclBlocksResponse: Rule = (ctx) => {
   for (const path of ctx.paths) {
     if (path.from.subnet && path.from.subnet === path.to.subnet) continue;
     if (path.protocol !== 6 && path.protocol !== 17) continue;
+    if (!hasReplies(path)) continue; // one-way UDP (syslog, NetFlow…): no reply to drop
     if (path.port === undefined && path.to.kind !== 'service' && path.to.kind !== 'internet') continue;
     for (const egress of [true, false]) {
       if (!path.checks.has(egress ? 'reply-nacl-out' : 'reply-nacl-in')) continue;

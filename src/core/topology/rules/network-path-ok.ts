@@ -1,3 +1,4 @@
+import { portLabel } from '../../flowdiag/ports.js';
 import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { Nacl } from '../model/types.js';
@@ -16,6 +17,7 @@ import {
 } from '../reason/nacl-eval.js';
 import { forwardRoute, returnRoute } from '../reason/path-facts.js';
 import type { Place } from '../reason/place.js';
+import { hasReplies } from '../reason/replies.js';
 import { lookupCidr } from '../reason/route-lookup.js';
 import { serviceReach } from '../reason/service-path.js';
 import { evalSgs } from '../reason/sg-eval.js';
@@ -24,6 +26,11 @@ import { describePath, subjectOf } from './path-subject.js';
 import type { Gap, Path, RuleContext } from './rule.js';
 
 type V = 'allow' | 'deny' | 'unknown';
+
+/** "UDP 514 (syslog)" */
+function portLabelOf(path: Path): string {
+  return `${protocolName(path.protocol).toUpperCase()} ${path.port === undefined ? '' : portLabel(path.port)}`.trim();
+}
 
 /** Every control on a VPC-to-VPC path, as far as the input shows. */
 function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes: string[] } {
@@ -189,7 +196,8 @@ function assessInbound(ctx: RuleContext, path: Path): { parts: Record<string, V>
   } else parts.routes = 'unknown';
   const n = naclForSide(model, path, 'to');
   parts.naclIn = naclVerdict(n, false, peer, path.protocol, path.port);
-  if (n.nacl && (path.protocol === 6 || path.protocol === 17)) {
+  if (!hasReplies(path)) notes.push(`${portLabelOf(path)} never replies: no rule for replies is needed`);
+  else if (n.nacl && (path.protocol === 6 || path.protocol === 17)) {
     // the replies go back to whatever port each client picked: Linux, Windows and macOS, NAT and ELB
     const verdicts = [EPHEMERAL.linux, EPHEMERAL.windows, EPHEMERAL.aws].map((range) => ({
       range,
@@ -281,7 +289,9 @@ function assessInternet(
   const req = requestVerdict(fromNacl, dest, path.protocol, port);
   parts.naclOut = req.v;
   if (req.question) questions.naclOut = portGap(path, req.question, dest);
-  parts.naclIn = tcpish ? naclVerdict(fromNacl, false, dest, path.protocol) : 'unknown';
+  const replies = hasReplies(path);
+  if (replies) parts.naclIn = tcpish ? naclVerdict(fromNacl, false, dest, path.protocol) : 'unknown';
+  else notes.push(`${portLabelOf(path)} never replies: no rule for replies is needed`);
   if (!route || route.state === 'blackhole') parts.routes = 'unknown';
   else if (route.target.kind === 'igw') {
     const ip = path.from.workload?.publicIp;
@@ -302,7 +312,8 @@ function assessInternet(
     const natReq = requestVerdict(side, dest, path.protocol, port);
     parts.natNaclOut = natReq.v;
     if (natReq.question) questions.natNaclOut = portGap(path, natReq.question, dest);
-    parts.natNaclIn = tcpish ? naclVerdict(side, false, dest, path.protocol, undefined) : 'unknown';
+    if (replies)
+      parts.natNaclIn = tcpish ? naclVerdict(side, false, dest, path.protocol, undefined) : 'unknown';
   } else parts.routes = 'unknown';
   const from = sgsForSide(model, path, 'from');
   if (from.sgs)
