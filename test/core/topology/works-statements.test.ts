@@ -17,10 +17,12 @@ outbound: 100 allow tcp 1024-65535 10.0.0.0/16, * deny all`;
     expect(findings.filter(isTcp(22))).toEqual([]);
     expect(codes(findings)).not.toContain('NACL_INBOUND_BLOCKS_RESPONSE');
     expect(codes(findings)).not.toContain('NACL_OUTBOUND_BLOCKS_REQUEST');
-    // what is wrong: the ICMP echo reply is dropped leaving the db's subnet
+    // what is wrong: the ICMP echo reply is dropped leaving the db's subnet, by the db NACL's * egress entry
     const f = find(findings, 'NACL_OUTBOUND_BLOCKS_RESPONSE');
     expect(f.subject).toMatchObject({ client: '10.0.1.15', server: '10.0.2.20', protocol: 1 });
-    expect(evidenceLines(f)).toEqual([2, 3]);
+    expect(f.subject?.resourceIds).toContain('acl-0db5ab3e7aa11b2c3');
+    expect(evidenceLines(f)).toEqual(expect.arrayContaining([2, 3, 5, 7]));
+    expect(evidenceLines(f)).not.toContain(4);
   });
 
   it('a path that used to time out and now works is not blamed on the NACL the paste shows', () => {

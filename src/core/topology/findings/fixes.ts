@@ -91,9 +91,13 @@ export function naclEntryFix(
     ports?: PortRange;
     cidr: string;
     action: 'allow' | 'deny';
+    /** for ICMP: the type and code the entry allows (-1: all); all of them when not given */
+    icmp?: { type: number; code: number };
   },
 ): Fix {
   const proto = o.protocol === -1 ? '-1' : String(o.protocol);
+  const icmpType = o.icmp?.type ?? -1;
+  const icmpCode = o.icmp?.code ?? -1;
   // only TCP and UDP entries have ports; ICMP and ICMPv6 entries need a type and code instead (-1: all)
   const ported = o.protocol === 6 || o.protocol === 17;
   const icmp = o.protocol === 1 || o.protocol === 58;
@@ -103,12 +107,12 @@ export function naclEntryFix(
   const ports = ported
     ? ` --port-range From=${from},To=${to}`
     : icmp
-      ? ' --icmp-type-code Type=-1,Code=-1'
+      ? ` --icmp-type-code Type=${icmpType},Code=${icmpCode}`
       : '';
   const tfPorts = ported
     ? `  from_port      = ${o.ports ? from : `"${from}"`}\n  to_port        = ${o.ports ? to : `"${to}"`}\n`
     : icmp
-      ? '  icmp_type      = -1\n  icmp_code      = -1\n'
+      ? `  icmp_type      = ${icmpType}\n  icmp_code      = ${icmpCode}\n`
       : '  from_port      = 0\n  to_port        = 0\n';
   return {
     summary,

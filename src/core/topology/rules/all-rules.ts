@@ -10,6 +10,7 @@ import { gatewayEndpointUnsupportedService } from './gateway-endpoint-unsupporte
 import { interfaceEndpointPrivateDnsOff } from './interface-endpoint-private-dns-off.js';
 import { lambdaEniNoPublicIp } from './lambda-eni-no-public-ip.js';
 import { mtuPmtudBlackhole } from './mtu-pmtud-blackhole.js';
+import { naclBlocksIcmpReply } from './nacl-blocks-icmp-reply.js';
 import { naclBlocksRequest } from './nacl-blocks-request.js';
 import { naclBlocksResponse } from './nacl-blocks-response.js';
 import { naclRuleOrderShadowed } from './nacl-rule-order-shadowed.js';
@@ -70,6 +71,7 @@ export const ALL_RULES: readonly Rule[] = [
   sgOutboundBlocks,
   naclBlocksRequest,
   naclBlocksResponse,
+  naclBlocksIcmpReply,
   naclRuleOrderShadowed,
   mtuPmtudBlackhole,
 ];
