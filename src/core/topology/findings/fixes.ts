@@ -20,7 +20,8 @@ export type RouteTargetFlag =
   | 'vpc-peering-connection-id'
   | 'transit-gateway-id'
   | 'vpc-endpoint-id'
-  | 'network-interface-id';
+  | 'network-interface-id'
+  | 'egress-only-internet-gateway-id';
 
 const TF_TARGET: Record<RouteTargetFlag, string> = {
   'gateway-id': 'gateway_id',
@@ -29,6 +30,7 @@ const TF_TARGET: Record<RouteTargetFlag, string> = {
   'transit-gateway-id': 'transit_gateway_id',
   'vpc-endpoint-id': 'vpc_endpoint_id',
   'network-interface-id': 'network_interface_id',
+  'egress-only-internet-gateway-id': 'egress_only_gateway_id',
 };
 
 /** What a route target (an ID, or a placeholder that says what it stands for) is, by the kinds it can name. */
@@ -38,16 +40,20 @@ const TARGET_KINDS: { flag: RouteTargetFlag; id: RegExp; placeholder: RegExp }[]
   { flag: 'transit-gateway-id', id: /^tgw-/, placeholder: /tgw|transit[ _]gateway/ },
   { flag: 'vpc-endpoint-id', id: /^vpce-/, placeholder: /vpce|endpoint/ },
   { flag: 'network-interface-id', id: /^eni-/, placeholder: /eni|network[ _]interface/ },
+  // IPv6 only: an egress-only internet gateway is not an internet gateway for --gateway-id
+  { flag: 'egress-only-internet-gateway-id', id: /^eigw-/, placeholder: /eigw|egress[ _-]only/ },
   {
     flag: 'gateway-id',
     id: /^(?:vgw|igw)-/,
-    placeholder: /vgw|igw|virtual[ _]private[ _]gateway|vpn[ _]gateway|internet[ _]gateway/,
+    placeholder:
+      /vgw|(?<!e)igw|virtual[ _]private[ _]gateway|vpn[ _]gateway|(?<!egress[ _-]only[ _-])internet[ _]gateway/,
   },
 ];
 
 /**
  * The `create-route` flag for a target: `--gateway-id` for a virtual private gateway or an internet
- * gateway, `--transit-gateway-id`, `--vpc-peering-connection-id`, `--nat-gateway-id`, `--vpc-endpoint-id`.
+ * gateway, `--transit-gateway-id`, `--vpc-peering-connection-id`, `--nat-gateway-id`, `--vpc-endpoint-id`,
+ * `--egress-only-internet-gateway-id` for an egress-only internet gateway (IPv6 only).
  * A placeholder says what it stands for before " of <name>" ("<peering connection id of pcx-nat>",
  * "<VGW_ID>"). One that could stand for gateways of different kinds ("<TGW_OR_PCX_ID>") has no right flag:
  * that is a bug in the rule that made it, so it throws rather than pair an ID with the wrong flag.
@@ -72,12 +78,16 @@ export function createRouteFix(
   replace = false,
 ): Fix {
   const flag = targetFlagFor(target);
+  // an IPv6 destination (::/0) has its own flag and Terraform argument
+  const v6 = cidr.includes(':');
+  const dest = v6 ? 'destination_ipv6_cidr_block' : 'destination_cidr_block';
+  const w = dest.length;
   return {
     summary,
     commands: [
-      `aws ec2 ${replace ? 'replace-route' : 'create-route'} --route-table-id ${rtb} --destination-cidr-block ${cidr} --${flag} ${target}`,
+      `aws ec2 ${replace ? 'replace-route' : 'create-route'} --route-table-id ${rtb} --${dest.replace(/_/g, '-')} ${cidr} --${flag} ${target}`,
     ],
-    terraform: `resource "aws_route" "${tfName(rtb, cidr)}" {\n  route_table_id         = "${rtb}"\n  destination_cidr_block = "${cidr}"\n  ${TF_TARGET[flag].padEnd(22)} = "${target}"\n}`,
+    terraform: `resource "aws_route" "${tfName(rtb, cidr)}" {\n  ${'route_table_id'.padEnd(w)} = "${rtb}"\n  ${dest} = "${cidr}"\n  ${TF_TARGET[flag].padEnd(w)} = "${target}"\n}`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { formatRange, protocolName } from '../net/protocol.js';
-import type { SgRule } from './types.js';
+import type { NaclEntry, SgRule } from './types.js';
 
 /** `tcp 5432 sg-0e11…, 10.12.0.10/32` */
 export function describeSgRule(r: SgRule, groupName: (key: string) => string = (k) => k): string {
@@ -14,4 +14,15 @@ export function describeSgRule(r: SgRule, groupName: (key: string) => string = (
           : p.id,
   );
   return `${what} ${peers.length ? peers.join(', ') : '(no source)'}`;
+}
+
+/**
+ * `inbound 100 ALLOW tcp 443 from 10.0.0.0/16`, `outbound * DENY all all to 0.0.0.0/0`: one NACL entry as
+ * every reader labels it (ICMP by name, a full port range as "all ports", 32767 as `*`).
+ */
+export function describeNaclEntry(
+  e: Pick<NaclEntry, 'number' | 'egress' | 'action' | 'protocol' | 'ports' | 'cidr'>,
+): string {
+  const ports = e.ports ? formatRange(e.ports) : 'all';
+  return `${e.egress ? 'outbound' : 'inbound'} ${e.number === 32767 ? '*' : e.number} ${e.action.toUpperCase()} ${protocolName(e.protocol)} ${ports} ${e.egress ? 'to' : 'from'} ${e.cidr.text}`;
 }

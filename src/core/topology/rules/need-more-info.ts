@@ -2,6 +2,23 @@ import type { Finding } from '../../report/schema.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import type { Gap, RuleContext } from './rule.js';
 
+/** A question the user answers by running an AWS CLI command (not one they answer in words). */
+const isCommand = (q: string) => /\baws [a-z0-9-]+ [a-z][a-z0-9-]*/.test(q);
+
+/** The closing sentence, worded by what the questions are: commands to run, questions to answer, or both. */
+function whatSettlesIt(questions: readonly string[]): string {
+  const commands = questions.filter(isCommand).length;
+  if (commands === questions.length)
+    return commands === 1
+      ? 'The output of the command below settles it.'
+      : 'The output of the commands below settles it.';
+  if (commands === 0)
+    return questions.length === 1
+      ? 'The answer to the question below settles it.'
+      : 'The answers to the questions below settle it.';
+  return 'The answers below settle it: the output of the commands, and the answers to the other questions.';
+}
+
 /** NEED_MORE_INFO: the input does not settle it: name the hypotheses and ask for exactly what would. */
 export function needMoreInfo(ctx: RuleContext, given: readonly Gap[], found: readonly Finding[]): Finding[] {
   let gaps: readonly Gap[] = given;
@@ -105,7 +122,7 @@ export function needMoreInfo(ctx: RuleContext, given: readonly Gap[], found: rea
       title: sym
         ? `Not enough to tell which control drops it: ${hyps.length} possible cause${hyps.length === 1 ? '' : 's'}`
         : `Not enough to tell whether the path works: ${hyps.length} thing${hyps.length === 1 ? '' : 's'} to check`,
-      explanation: `From what was pasted, vpcdiag cannot tell which of these it is: ${hyps.join('; ')}. The output of the commands below settles it.`,
+      explanation: `From what was pasted, vpcdiag cannot tell which of these it is: ${hyps.join('; ')}. ${whatSettlesIt(questions)}`,
       evidence: [
         ...(sym ? ev(sym.src, 'the symptom') : []),
         ...model.intents

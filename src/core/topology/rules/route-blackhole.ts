@@ -17,6 +17,7 @@ const NEW_TARGET: Partial<Record<Route['target']['kind'], string>> = {
   tgw: '<NEW_TGW_ID>',
   vgw: '<NEW_VGW_ID>',
   igw: '<NEW_IGW_ID>',
+  eigw: '<NEW_EIGW_ID>',
   vpce: '<NEW_VPCE_ID>',
   eni: '<NEW_ENI_ID>',
   instance: '<NEW_ENI_ID>',

@@ -42,7 +42,7 @@ export function parseRoute(text: string, src: Source): Parsed<Route> {
   const target = blackholeTarget ? { kind: 'unknown' as const } : targetOf(m[2]!);
   if (!target)
     return {
-      error: `"${m[2]}" is not a route target (local, igw-…, nat-…, pcx-…, tgw-…, vpce-…, eni-…, i-…, vgw-…)`,
+      error: `"${m[2]}" is not a route target (local, igw-…, eigw-…, nat-…, pcx-…, tgw-…, vpce-…, eni-…, i-…, vgw-…)`,
     };
   const state = blackholeTarget || /blackhole/i.test(m[3] ?? '') ? 'blackhole' : m[3] ? 'active' : undefined;
   return {

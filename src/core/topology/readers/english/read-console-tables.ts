@@ -1,8 +1,8 @@
 import { addSrc } from '../../model/builder.js';
-import { describeSgRule } from '../../model/describe-rule.js';
+import { describeNaclEntry, describeSgRule } from '../../model/describe-rule.js';
 import type { NaclEntry, SgPeer, SgRule } from '../../model/types.js';
 import { parseCidr } from '../../net/ipv4.js';
-import { formatRange, parsePortRange, parseProtocol, protocolName } from '../../net/protocol.js';
+import { parsePortRange, parseProtocol } from '../../net/protocol.js';
 import { subjectSg } from './read-filters.js';
 import { type Extractor, makeSentence, type Sentence } from './sentence.js';
 
@@ -147,7 +147,7 @@ function naclRow(x: Sentence, t: ConsoleTable, row: string[]): boolean {
     src: {
       ...x.src,
       kind: 'config',
-      text: `${t.egress ? 'outbound' : 'inbound'} ${number === 32767 ? '*' : number} ${action.toUpperCase()} ${protocolName(protocol)} ${ports ? formatRange(ports) : 'all'} ${t.egress ? 'to' : 'from'} ${cidr.text}`,
+      text: describeNaclEntry({ number, egress: t.egress, action, protocol, ports, cidr }),
     },
   };
   if (!n.entries.some((e) => e.egress === entry.egress && e.number === entry.number)) n.entries.push(entry);

@@ -1,4 +1,5 @@
 import { addSrc } from '../../model/builder.js';
+import { describeNaclEntry } from '../../model/describe-rule.js';
 import type { Nacl, NaclEntry, SecurityGroup, SgPeer, SgRule, Workload } from '../../model/types.js';
 import { type Cidr, parseCidr } from '../../net/ipv4.js';
 import { type PortRange, parsePortRange, parseProtocol } from '../../net/protocol.js';
@@ -677,13 +678,14 @@ function parseNaclRule(x: Sentence, num: string, rest: string, dir?: 'in' | 'out
   if (!ports && protocol === 6)
     for (const [re, p] of PORT_WORDS) if (re.test(noCidr)) ports = { from: p, to: p };
   const number = num === '*' ? 32767 : Number(num);
-  const label = `${egress ? 'outbound' : 'inbound'} ${num === '*' ? '*' : number} ${action.toUpperCase()} ${protocol === -1 ? 'all' : protocol === 6 ? 'tcp' : protocol === 17 ? 'udp' : protocol} ${ports && protocol !== -1 ? `${ports.from}${ports.to !== ports.from ? `-${ports.to}` : ''}` : 'all'} ${cidr.text}`;
+  const ported = ports && (protocol === 6 || protocol === 17) ? ports : undefined;
+  const label = describeNaclEntry({ number, egress, action, protocol, ports: ported, cidr });
   return {
     number,
     egress,
     action,
     protocol,
-    ...(ports && (protocol === 6 || protocol === 17) ? { ports } : {}),
+    ...(ported ? { ports: ported } : {}),
     cidr,
     src: { ...x.src, text: x.src.text.length < 60 ? x.src.text : label },
   };

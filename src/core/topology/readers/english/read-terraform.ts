@@ -1,8 +1,8 @@
 import { addSrc } from '../../model/builder.js';
-import { describeSgRule } from '../../model/describe-rule.js';
+import { describeNaclEntry, describeSgRule } from '../../model/describe-rule.js';
 import type { NaclEntry, RouteTargetKind, SecurityGroup, SgPeer, SgRule, Source } from '../../model/types.js';
 import { parseCidr } from '../../net/ipv4.js';
-import { formatRange, parsePortRange, parseProtocol, protocolName } from '../../net/protocol.js';
+import { parsePortRange, parseProtocol } from '../../net/protocol.js';
 import { isRegion } from '../../net/regions.js';
 import { regionMentions } from './mentions.js';
 import { normalize } from './normalize.js';
@@ -263,7 +263,7 @@ function naclEntry(attrs: Map<string, Attr>, src: Source): NaclEntry | undefined
   const egress = bare(attrs, 'egress') === 'true';
   const protocol = parseProtocol(bare(attrs, 'protocol') ?? '-1') ?? -1;
   const ports = portsOf(protocol, attrs);
-  src.text = `${egress ? 'outbound' : 'inbound'} ${number} ${action.toUpperCase()} ${protocolName(protocol)} ${ports ? formatRange(ports) : 'all'} ${egress ? 'to' : 'from'} ${cidr.text}`;
+  src.text = describeNaclEntry({ number, egress, action, protocol, ports, cidr });
   return { number, egress, action, protocol, ...(ports ? { ports } : {}), cidr, src };
 }
 

@@ -1,10 +1,10 @@
 import type { TextLine } from '../../../analysis-context.js';
 import type { ModelBuilder } from '../../model/builder.js';
 import { addSrc } from '../../model/builder.js';
-import { describeSgRule } from '../../model/describe-rule.js';
+import { describeNaclEntry, describeSgRule } from '../../model/describe-rule.js';
 import type { Nacl, NaclEntry, RouteTable, SecurityGroup, SgRule, Source } from '../../model/types.js';
 import { parseCidr } from '../../net/ipv4.js';
-import { formatRange, parseProtocol, protocolName } from '../../net/protocol.js';
+import { parseProtocol } from '../../net/protocol.js';
 
 const TAG =
   /^(SECURITYGROUPS|IPPERMISSIONS|IPPERMISSIONSEGRESS|IPRANGES|USERIDGROUPPAIRS|PREFIXLISTIDS|NETWORKACLS|ENTRIES|PORTRANGE|ASSOCIATIONS|ROUTETABLES|ROUTES)\t/;
@@ -113,7 +113,7 @@ export function readTextRecords(lines: readonly TextLine[], b: ModelBuilder): nu
       entry.src = {
         ...entry.src,
         lines: [...entry.src.lines, l.line],
-        text: `${entry.egress ? 'outbound' : 'inbound'} ${entry.number === 32767 ? '*' : entry.number} ${entry.action.toUpperCase()} ${protocolName(entry.protocol)} ${entry.ports ? formatRange(entry.ports) : 'all'} ${entry.egress ? 'to' : 'from'} ${entry.cidr.text}`,
+        text: describeNaclEntry(entry),
       };
     } else if (tag === 'ROUTETABLES') {
       const id = cells.find((c) => RTB_ID.test(c));

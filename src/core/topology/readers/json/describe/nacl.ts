@@ -1,6 +1,7 @@
+import { describeNaclEntry } from '../../../model/describe-rule.js';
 import type { NaclEntry } from '../../../model/types.js';
 import { parseCidr } from '../../../net/ipv4.js';
-import { formatRange, parseProtocol, protocolName } from '../../../net/protocol.js';
+import { parseProtocol } from '../../../net/protocol.js';
 import { arr, bool, field, fieldLine, type JNode, nameTag, num, str } from '../loose-json.js';
 import { type DescribeContext, lineSrc, objSrc } from './context.js';
 
@@ -54,11 +55,12 @@ function readEntry(e: JNode): NaclEntry | undefined {
   const to = num(pr, 'To');
   const ports =
     (protocol === 6 || protocol === 17) && from !== undefined && to !== undefined ? { from, to } : undefined;
-  const label = `${egress ? 'outbound' : 'inbound'} ${number === 32767 ? '*' : number} ${action.toUpperCase()} ${protocolName(protocol)} ${ports ? formatRange(ports) : 'all'} ${egress ? 'to' : 'from'} ${cidr.text}`;
+  const act = action.toLowerCase() === 'deny' ? 'deny' : 'allow';
+  const label = describeNaclEntry({ number, egress, action: act, protocol, ports, cidr });
   return {
     number,
     egress,
-    action: action.toLowerCase() === 'deny' ? 'deny' : 'allow',
+    action: act,
     protocol,
     ...(ports ? { ports } : {}),
     cidr,
