@@ -96,6 +96,8 @@ describe('a REJECTed ICMP echo reply is pinned on the pasted NACL entry', () => 
     expect(f.fixes[0]!.terraform).toMatch(/icmp_type\s+= 0\b/);
     expect(f.fixes[0]!.terraform).toMatch(/icmp_code\s+= -1\b/);
     expect(codes(findings)).not.toContain('NACL_INBOUND_BLOCKS_REQUEST');
+    // ICMP has no port: the 0 the records carry is not a TCP port
+    expect(`${f.title} ${f.explanation} ${f.fixes[0]!.summary}`).not.toMatch(/\bTCP\b/);
   });
 
   it('an explicit deny of ICMP out is the entry cited, and the fix goes below it', () => {

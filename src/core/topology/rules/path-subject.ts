@@ -18,6 +18,9 @@ export function subjectOf(path: Path, resourceIds: (string | undefined)[] = []):
 /** "from app-1 (10.0.1.5) to db (10.1.2.3) on TCP 5432" */
 export function describePath(path: Path): string {
   const end = (p: Path['from']) => (p.ip && p.label !== p.ip ? `${p.label} (${p.ip})` : p.label);
-  const port = path.port !== undefined ? ` on ${path.protocol === 17 ? 'UDP' : 'TCP'} ${path.port}` : '';
+  // only TCP and UDP have ports (flow records of ICMP carry 0)
+  const ported = path.protocol === 6 || path.protocol === 17;
+  const port =
+    path.port !== undefined && ported ? ` on ${path.protocol === 17 ? 'UDP' : 'TCP'} ${path.port}` : '';
   return `from ${end(path.from)} to ${end(path.to)}${port}`;
 }
