@@ -138,4 +138,21 @@ ${TCP_REPLIES}`;
     expect(replies).toHaveLength(1);
     expect(replies[0]!.subject?.resourceIds ?? []).not.toContain('acl-0f3e2d1c0b9a8f7e6');
   });
+
+  it('a ping described in words: the client subnet NACL without inbound ICMP drops the echo reply coming back', () => {
+    const text = `ping from the bastion 10.0.1.15 to the reporting db 10.0.2.20 gets no reply
+bastion subnet subnet-0ba5710a1b2c3d4e5 10.0.1.0/24 nacl acl-0ba57100ba57100ba:
+inbound: 100 allow tcp 22 203.0.113.0/24, 110 allow tcp 1024-65535 0.0.0.0/0, * deny all
+outbound: 100 allow all 0.0.0.0/0
+db subnet subnet-0db2c3d4e5f6a7b8c 10.0.2.0/24`;
+    const findings = diagnose(text).findings;
+    const f = findings.find((x) => x.code === 'NACL_INBOUND_BLOCKS_RESPONSE');
+    expect(f, codes(findings).join(', ')).toBeDefined();
+    expect(f!.subject).toMatchObject({ client: '10.0.1.15', server: '10.0.2.20', protocol: 1 });
+    expect(evidenceLines(f!)).toEqual(expect.arrayContaining([1, 2, 3]));
+    expect(f!.fixes[0]!.commands.join('\n')).toContain(
+      '--network-acl-id acl-0ba57100ba57100ba --ingress --rule-number 120 --protocol 1 --icmp-type-code Type=0,Code=-1 --cidr-block 10.0.2.0/24',
+    );
+    expect(codes(findings)).not.toContain('NACL_OUTBOUND_BLOCKS_REQUEST');
+  });
 });
