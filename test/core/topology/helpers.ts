@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TextLine } from '../../../src/core/analysis-context.js';
+import type { AnalysisContext, TextLine } from '../../../src/core/analysis-context.js';
 import { diagnoseText } from '../../../src/core/diagnose.js';
 import { FlowLogReader } from '../../../src/core/flowlog/reader.js';
 import type { FindingCode } from '../../../src/core/report/codes.js';
@@ -14,28 +14,30 @@ export function diagnose(text: string, now: Date = NOW): Report {
   return diagnoseText(text, { now });
 }
 
+/** Every line of `text` as the non-record text of an input (no flow-log records). */
+export function textContext(text: string, now: Date = NOW): AnalysisContext {
+  const lines: TextLine[] = text.split('\n').map((t, i) => ({ line: i + 1, text: t }));
+  return {
+    text: lines.filter((l) => l.text.trim() !== ''),
+    stats: {
+      lines: lines.length,
+      records: 0,
+      tgwRecords: 0,
+      nodata: 0,
+      skipdata: 0,
+      invalid: 0,
+      ignored: lines.length,
+      accept: 0,
+      reject: 0,
+      formats: [],
+    },
+    now,
+  };
+}
+
 /** The topology analyzer alone, every line given as text (no flow-log records). */
 export function analyze(text: string, flow: Finding[] = [], now: Date = NOW): TopologyAnalysis {
-  const lines: TextLine[] = text.split('\n').map((t, i) => ({ line: i + 1, text: t }));
-  return analyzeTopology(
-    {
-      text: lines.filter((l) => l.text.trim() !== ''),
-      stats: {
-        lines: lines.length,
-        records: 0,
-        tgwRecords: 0,
-        nodata: 0,
-        skipdata: 0,
-        invalid: 0,
-        ignored: lines.length,
-        accept: 0,
-        reject: 0,
-        formats: [],
-      },
-      now,
-    },
-    flow,
-  );
+  return analyzeTopology(textContext(text, now), flow);
 }
 
 export function codes(findings: readonly Finding[]): FindingCode[] {

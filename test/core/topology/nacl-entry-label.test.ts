@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readModel } from '../../../src/core/topology/analyze-topology.js';
 import { describeNaclEntry } from '../../../src/core/topology/model/describe-rule.js';
 import { parseCidr } from '../../../src/core/topology/net/ipv4.js';
+import { textContext } from './helpers.js';
 
 /**
  * A NACL entry reads the same in the evidence whatever the paste was: ICMP by name, a full port range as
@@ -9,23 +10,7 @@ import { parseCidr } from '../../../src/core/topology/net/ipv4.js';
  * themselves; the English rule lines wrote ICMP as `1` and `0-65535`, Terraform wrote 32767.
  */
 function entries(text: string): string[] {
-  const lines = text
-    .split('\n')
-    .map((t, i) => ({ line: i + 1, text: t }))
-    .filter((l) => l.text.trim() !== '');
-  const stats = {
-    lines: lines.length,
-    records: 0,
-    tgwRecords: 0,
-    nodata: 0,
-    skipdata: 0,
-    invalid: 0,
-    ignored: lines.length,
-    accept: 0,
-    reject: 0,
-    formats: [],
-  };
-  const { model } = readModel({ text: lines, stats, now: new Date('2026-11-26T12:00:00Z') });
+  const { model } = readModel(textContext(text));
   return [...model.nacls.values()].flatMap((n) => n.entries.map((e) => e.src.text ?? ''));
 }
 
