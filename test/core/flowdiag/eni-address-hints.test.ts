@@ -153,6 +153,17 @@ describe("the user's text tells which address is the ENI's own when its records 
     expectClientSide(paste(`${table}\nflow log:`));
   });
 
+  it('describe-network-interfaces --output text makes it the client ENI', () => {
+    const text = [
+      `$ aws ec2 describe-network-interfaces --network-interface-ids ${ENI} --output text`,
+      `NETWORKINTERFACES\teu-west-1a\t\tinterface\t06:1f:3a:5c:7e:91\t${ENI}\t123456789010\tip-10-0-1-10.eu-west-1.compute.internal\t10.0.1.10\tFalse\tTrue\tin-use\tsubnet-0d1e2f3a4b5c6d7e8\tvpc-0a1b2c3d4e5f60718`,
+      'ATTACHMENT\t2026-11-20T09:12:44+00:00\teni-attach-0a1b2c3d4e5f60718\tTrue\t0\ti-0f1e2d3c4b5a69788\t123456789010\tattached',
+      'GROUPS\tsg-0b1c2d3e4f5a6b7c8\tapp-sg',
+      'PRIVATEIPADDRESSES\tTrue\tip-10-0-1-10.eu-west-1.compute.internal\t10.0.1.10',
+    ].join('\n');
+    expectClientSide(paste(text));
+  });
+
   it('"from the client box 10.0.1.10\'s ENI" makes it the client ENI', () => {
     expectClientSide(paste("ping to the db box times out. these are from the client box 10.0.1.10's ENI:"));
   });
