@@ -2,6 +2,7 @@
 // dist/view-worker.js with esbuild; `node scripts/bundle.mjs DIR` writes them to DIR instead (tests).
 // A bundle loads in a fraction of the time Node takes to resolve, read and compile the ~300 modules
 // of the tsc output one by one: about 0.15-0.2 s of every `vpcdiag` run on this machine.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -20,6 +21,8 @@ const common = {
   },
 };
 
+// chunk names carry a content hash: clear the last build's, or they pile up
+rmSync(join(out, 'chunks'), { recursive: true, force: true });
 // The topology reader (with YAML and zod, ~80% of the code) is a chunk of its own, loaded only for an
 // input with non-record text: a flow log's diagnosis does not compile it at start-up (~50 ms).
 await build({
