@@ -6,6 +6,7 @@ import { type Cidr, cidrContains, cidrContainsIp, formatIp, parseCidr } from '..
 import { EPHEMERAL, formatRange, protocolName } from '../net/protocol.js';
 import { idFor, label, naclOf, routeTableOf } from '../reason/lookup.js';
 import {
+  ECHO_REQUEST,
   entriesOf,
   entryName,
   evalNacl,
@@ -99,6 +100,7 @@ function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes
         peer: peerCidr(egress ? path.to : path.from),
         protocol: path.protocol,
         ...(path.port !== undefined ? { port: path.port } : {}),
+        ...(path.protocol === 1 ? { icmpType: ECHO_REQUEST } : {}),
       }).verdict;
     else parts[name] = 'unknown';
   }
