@@ -463,10 +463,17 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
             ? [
                 {
                   summary: `On ${path.to.label}, check what listens on port ${path.port ?? '<PORT>'}`,
-                  commands: [
-                    `sudo ss -ltnp | grep ':${path.port ?? '<PORT>'}'`,
-                    `nc -vz ${path.to.ip ?? '<HOST>'} ${path.port ?? '<PORT>'}   # from the client`,
-                  ],
+                  commands:
+                    path.protocol === 17
+                      ? [
+                          `sudo ss -lunp | grep ':${path.port ?? '<PORT>'}'`,
+                          // UDP has no handshake: a reply, if the service answers, shows the datagram got there
+                          `echo test | nc -u -w1 ${path.to.ip ?? '<HOST>'} ${path.port ?? '<PORT>'}   # from the client; a reply shows it got there`,
+                        ]
+                      : [
+                          `sudo ss -ltnp | grep ':${path.port ?? '<PORT>'}'`,
+                          `nc -vz ${path.to.ip ?? '<HOST>'} ${path.port ?? '<PORT>'}   # from the client`,
+                        ],
                 },
               ]
             : [],
