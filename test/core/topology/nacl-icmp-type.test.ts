@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readModel } from '../../../src/core/topology/analyze-topology.js';
 import { describeNaclEntry } from '../../../src/core/topology/model/describe-rule.js';
 import { parseCidr } from '../../../src/core/topology/net/ipv4.js';
-import { codes, diagnose, evidenceLines, lineOf } from './helpers.js';
+import { codes, diagnose, evidenceLines, lineOf, textContext } from './helpers.js';
 
 /**
  * A NACL entry for ICMP may name one ICMP type (`IcmpTypeCode`, Terraform `icmp_type`). An outbound
@@ -166,5 +167,42 @@ describe('describeNaclEntry with an ICMP type', () => {
       'outbound 100 ALLOW icmp all to 0.0.0.0/0',
     );
     expect(describeNaclEntry(base)).toBe('outbound 100 ALLOW icmp all to 0.0.0.0/0');
+  });
+});
+
+describe('the ICMP type of a NACL entry in words and console tables', () => {
+  const labels = (text: string): string[] => {
+    const { model } = readModel(textContext(text));
+    return [...model.nacls.values()].flatMap((n) => n.entries.map((e) => describeNaclEntry(e)));
+  };
+
+  it('an English rule line with "icmp type 8", "echo reply" or plain icmp keeps the type it names', () => {
+    const got = labels(`mgmt subnet nacl acl-07a1b2c3d4e5f6a7b
+inbound: 100 allow icmp echo reply 0.0.0.0/0, 110 allow icmp 10.40.0.0/16, * deny all
+outbound: 100 allow icmp type 8 0.0.0.0/0, 110 allow icmp echo-request 10.40.0.0/16, * deny all`);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'inbound 100 ALLOW icmp type 0 from 0.0.0.0/0',
+        'inbound 110 ALLOW icmp all from 10.40.0.0/16',
+        'outbound 100 ALLOW icmp type 8 to 0.0.0.0/0',
+        'outbound 110 ALLOW icmp type 8 to 10.40.0.0/16',
+      ]),
+    );
+  });
+
+  it('a console NACL table row typed "Echo Request" does not let the echo reply out', () => {
+    const text = `${SAY}
+the jump host is in subnet-0e4f5a6b7c8d9e0f1 (10.40.1.0/24), its nacl acl-07a1b2c3d4e5f6a7b inbound allows icmp from 203.0.113.0/24. outbound:
+Rule number	Type	Protocol	Port range	Destination	Allow/Deny
+100	Echo Request	ICMP (1)	N/A	0.0.0.0/0	Allow
+110	Custom TCP	TCP (6)	1024 - 65535	0.0.0.0/0	Allow
+*	All traffic	All	All	0.0.0.0/0	Deny
+${RECORDS}`;
+    expect(labels(text)).toContain('outbound 100 ALLOW icmp type 8 to 0.0.0.0/0');
+    const f = diagnose(text).findings.find((x) => x.code === 'NACL_OUTBOUND_BLOCKS_RESPONSE');
+    expect(f).toBeDefined();
+    expect(f!.subject?.resourceIds).toContain('acl-07a1b2c3d4e5f6a7b');
+    expect(evidenceLines(f!)).toContain(lineOf(text, '*\tAll traffic'));
+    expect(f!.fixes[0]!.commands.join('\n')).toContain('--icmp-type-code Type=0,Code=-1');
   });
 });
