@@ -17,12 +17,16 @@ export function describeSgRule(r: SgRule, groupName: (key: string) => string = (
 }
 
 /**
- * `inbound 100 ALLOW tcp 443 from 10.0.0.0/16`, `outbound * DENY all all to 0.0.0.0/0`: one NACL entry as
+ * `inbound 100 ALLOW tcp 443 from 10.0.0.0/16`, `outbound 100 ALLOW icmp type 8 to 0.0.0.0/0`, `outbound * DENY all all to 0.0.0.0/0`: one NACL entry as
  * every reader labels it (ICMP by name, a full port range as "all ports", 32767 as `*`).
  */
 export function describeNaclEntry(
-  e: Pick<NaclEntry, 'number' | 'egress' | 'action' | 'protocol' | 'ports' | 'cidr'>,
+  e: Pick<NaclEntry, 'number' | 'egress' | 'action' | 'protocol' | 'ports' | 'cidr' | 'icmp'>,
 ): string {
-  const ports = e.ports ? formatRange(e.ports) : 'all';
+  const ports = e.ports
+    ? formatRange(e.ports)
+    : e.icmp && e.icmp.type !== -1
+      ? `type ${e.icmp.type}${e.icmp.code !== -1 ? ` code ${e.icmp.code}` : ''}`
+      : 'all';
   return `${e.egress ? 'outbound' : 'inbound'} ${e.number === 32767 ? '*' : e.number} ${e.action.toUpperCase()} ${protocolName(e.protocol)} ${ports} ${e.egress ? 'to' : 'from'} ${e.cidr.text}`;
 }

@@ -99,8 +99,16 @@ export interface NaclEntry {
   action: 'allow' | 'deny';
   protocol: Protocol;
   ports?: PortRange;
+  /** ICMP entries: the one type (and code) the entry is for, when the paste names it; -1 is all; absent is all */
+  icmp?: IcmpTypeCode;
   cidr: Cidr;
   src: Source;
+}
+
+/** an ICMP type and code as a NACL entry holds them (`IcmpTypeCode`), -1 for all */
+export interface IcmpTypeCode {
+  type: number;
+  code: number;
 }
 
 export interface Nacl extends Entity {

@@ -98,3 +98,16 @@ export const EPHEMERAL = {
 
 /** The range AWS recommends allowing for replies when the clients are not all known. */
 export const RECOMMENDED_EPHEMERAL: PortRange = EPHEMERAL.aws;
+
+/**
+ * The ICMP type (and code) a NACL rule names in words: `icmp type 8`, `type 3 code 4`, `echo reply`,
+ * `echo-request` (a console row's Type). Undefined when it names none: the entry is for all types.
+ */
+export function icmpTypeCodeIn(text: string): { type: number; code: number } | undefined {
+  const t = text.toLowerCase();
+  const m = /\btype\s*[:=]?\s*(-?\d{1,3})\b(?:\s*,?\s*code\s*[:=]?\s*(-?\d{1,3})\b)?/.exec(t);
+  if (m) return { type: Number(m[1]), code: m[2] !== undefined ? Number(m[2]) : -1 };
+  if (/\becho[\s_-]*reply\b/.test(t)) return { type: 0, code: -1 };
+  if (/\becho[\s_-]*request\b/.test(t)) return { type: 8, code: -1 };
+  return undefined;
+}

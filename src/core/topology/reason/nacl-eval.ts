@@ -17,7 +17,13 @@ export interface Packet {
   protocol: number;
   /** destination port of the packet (for replies: the client's ephemeral port) */
   port?: number;
+  /** ICMP: the packet's type (8 echo request, 0 echo reply); without it a typed entry matches as if for all types */
+  icmpType?: number;
 }
+
+/** ICMP echo request (a ping) and echo reply */
+export const ECHO_REQUEST = 8;
+export const ECHO_REPLY = 0;
 
 export function entriesOf(n: Nacl, egress: boolean): NaclEntry[] {
   return n.entries.filter((e) => e.egress === egress).sort((a, b) => a.number - b.number);
@@ -50,6 +56,15 @@ export function isNonPublicRange(c: Cidr): boolean {
 function entryMatches(e: NaclEntry, p: Packet): boolean | 'partly' {
   if (!protocolMatches(e.protocol, p.protocol)) return false;
   if (p.peer === PUBLIC_INTERNET && isNonPublicRange(e.cidr)) return false;
+  // an entry for one ICMP type does not match a packet of another (protocol 1 entries only)
+  if (
+    e.protocol === 1 &&
+    e.icmp &&
+    e.icmp.type !== -1 &&
+    p.icmpType !== undefined &&
+    p.icmpType !== e.icmp.type
+  )
+    return false;
   if (e.ports && p.port !== undefined && !portInRange(e.ports, p.port)) return false;
   if (cidrContains(e.cidr, p.peer)) {
     if (e.ports && p.port === undefined) return 'partly';

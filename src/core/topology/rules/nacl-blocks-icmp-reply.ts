@@ -4,20 +4,26 @@ import { ev, makeFinding } from '../findings/make-finding.js';
 import { freeRuleNumber } from '../findings/nacl-number.js';
 import { ICMP } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
-import { entryName, evalNacl, peerCidr } from '../reason/nacl-eval.js';
+import {
+  ECHO_REPLY as ECHO_REPLY_TYPE,
+  ECHO_REQUEST,
+  entryName,
+  evalNacl,
+  peerCidr,
+} from '../reason/nacl-eval.js';
 import { naclForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Rule } from './rule.js';
 
 /** ICMP echo reply: type 0, any code. */
-const ECHO_REPLY = { type: 0, code: -1 };
+const ECHO_REPLY = { type: ECHO_REPLY_TYPE, code: -1 };
 
 /**
  * The echo reply to a ping is checked again by each stateless NACL on its way back: the server
  * subnet's NACL outbound (NACL_OUTBOUND_BLOCKS_RESPONSE) and the client subnet's NACL inbound
  * (NACL_INBOUND_BLOCKS_RESPONSE) must allow ICMP (protocol 1, type 0 or all). ICMP has no ports, so
  * the entry that decides is the first one for ICMP or for all protocols that covers the other side.
- * (Entries are judged as allowing every ICMP type: the model does not keep an entry's type.)
+ * An entry for one ICMP type (an outbound allow of type 8 only) does not match the reply.
  */
 export const naclBlocksIcmpReply: Rule = (ctx) => {
   const { model } = ctx;
@@ -33,7 +39,7 @@ export const naclBlocksIcmpReply: Rule = (ctx) => {
       if (ns.allowAll || !ns.nacl) continue;
       const n = ns.nacl;
       const peer = peerCidr(egress ? path.from : path.to);
-      const v = evalNacl(n, egress, { peer, protocol: ICMP });
+      const v = evalNacl(n, egress, { peer, protocol: ICMP, icmpType: ECHO_REPLY_TYPE });
       if (v.verdict === 'unknown' && !path.flow)
         ctx.gap({
           hypothesis: `${label(n)} may not allow the ICMP echo replies ${egress ? 'out' : 'in'}`,
@@ -46,7 +52,9 @@ export const naclBlocksIcmpReply: Rule = (ctx) => {
       const decider = v.entry;
       const num = freeRuleNumber(n, egress, decider && decider.number < 32767 ? decider : undefined);
       // the block the ping was let in from is the block the replies go back to
-      const admitted = egress ? evalNacl(n, false, { peer, protocol: ICMP }) : undefined;
+      const admitted = egress
+        ? evalNacl(n, false, { peer, protocol: ICMP, icmpType: ECHO_REQUEST })
+        : undefined;
       const admittedCidr =
         admitted?.verdict === 'allow' && admitted.entry && admitted.entry.cidr.bits > 0
           ? admitted.entry.cidr.text

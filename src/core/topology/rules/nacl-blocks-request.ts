@@ -2,9 +2,9 @@ import type { Finding } from '../../report/schema.js';
 import { deleteNaclEntryFix, naclEntryFix } from '../findings/fixes.js';
 import { ev, makeFinding } from '../findings/make-finding.js';
 import { freeRuleNumber } from '../findings/nacl-number.js';
-import { protocolName } from '../net/protocol.js';
+import { ICMP, protocolName } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
-import { entryName, evalNacl, peerCidr } from '../reason/nacl-eval.js';
+import { ECHO_REQUEST, entryName, evalNacl, peerCidr } from '../reason/nacl-eval.js';
 import { naclForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Path, Rule } from './rule.js';
@@ -45,6 +45,7 @@ export const naclBlocksRequest: Rule = (ctx) => {
         peer,
         protocol: path.protocol,
         ...(port !== undefined ? { port } : {}),
+        ...(path.protocol === ICMP ? { icmpType: ECHO_REQUEST } : {}),
       });
       if (v.verdict !== 'deny') continue;
       const code = egress ? 'NACL_OUTBOUND_BLOCKS_REQUEST' : 'NACL_INBOUND_BLOCKS_REQUEST';

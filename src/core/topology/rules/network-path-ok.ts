@@ -6,6 +6,7 @@ import { type Cidr, cidrContains, cidrContainsIp, formatIp, parseCidr } from '..
 import { EPHEMERAL, formatRange, protocolName } from '../net/protocol.js';
 import { idFor, label, naclOf, routeTableOf } from '../reason/lookup.js';
 import {
+  ECHO_REQUEST,
   entriesOf,
   entryName,
   evalNacl,
@@ -99,6 +100,7 @@ function assess(ctx: RuleContext, path: Path): { parts: Record<string, V>; notes
         peer: peerCidr(egress ? path.to : path.from),
         protocol: path.protocol,
         ...(path.port !== undefined ? { port: path.port } : {}),
+        ...(path.protocol === 1 ? { icmpType: ECHO_REQUEST } : {}),
       }).verdict;
     else parts[name] = 'unknown';
   }
@@ -461,10 +463,17 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
             ? [
                 {
                   summary: `On ${path.to.label}, check what listens on port ${path.port ?? '<PORT>'}`,
-                  commands: [
-                    `sudo ss -ltnp | grep ':${path.port ?? '<PORT>'}'`,
-                    `nc -vz ${path.to.ip ?? '<HOST>'} ${path.port ?? '<PORT>'}   # from the client`,
-                  ],
+                  commands:
+                    path.protocol === 17
+                      ? [
+                          `sudo ss -lunp | grep ':${path.port ?? '<PORT>'}'`,
+                          // UDP has no handshake: a reply, if the service answers, shows the datagram got there
+                          `echo test | nc -u -w1 ${path.to.ip ?? '<HOST>'} ${path.port ?? '<PORT>'}   # from the client; a reply shows it got there`,
+                        ]
+                      : [
+                          `sudo ss -ltnp | grep ':${path.port ?? '<PORT>'}'`,
+                          `nc -vz ${path.to.ip ?? '<HOST>'} ${path.port ?? '<PORT>'}   # from the client`,
+                        ],
                 },
               ]
             : [],

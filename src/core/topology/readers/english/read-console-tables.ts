@@ -2,7 +2,7 @@ import { addSrc } from '../../model/builder.js';
 import { describeNaclEntry, describeSgRule } from '../../model/describe-rule.js';
 import type { NaclEntry, SgPeer, SgRule } from '../../model/types.js';
 import { parseCidr } from '../../net/ipv4.js';
-import { parsePortRange, parseProtocol } from '../../net/protocol.js';
+import { icmpTypeCodeIn, parsePortRange, parseProtocol } from '../../net/protocol.js';
 import { subjectSg } from './read-filters.js';
 import { type Extractor, makeSentence, type Sentence } from './sentence.js';
 
@@ -137,17 +137,28 @@ function naclRow(x: Sentence, t: ConsoleTable, row: string[]): boolean {
     x.st.lastNacl ??
     (x.b.all('acl').length === 1 ? x.b.all('acl')[0]! : x.b.nacl({ name: 'the NACL' }, x.src));
   x.st.lastNacl = n;
+  // an ICMP row's Type names the ICMP type ("Echo Reply"); "All ICMP - IPv4" names none
+  const icmp = protocol === 1 ? icmpTypeCodeIn(row[t.col.type ?? -1] ?? '') : undefined;
   const entry: NaclEntry = {
     number,
     egress: t.egress,
     action,
     protocol,
     ...(ports ? { ports } : {}),
+    ...(icmp ? { icmp } : {}),
     cidr,
     src: {
       ...x.src,
       kind: 'config',
-      text: describeNaclEntry({ number, egress: t.egress, action, protocol, ports, cidr }),
+      text: describeNaclEntry({
+        number,
+        egress: t.egress,
+        action,
+        protocol,
+        ports,
+        cidr,
+        ...(icmp ? { icmp } : {}),
+      }),
     },
   };
   if (!n.entries.some((e) => e.egress === entry.egress && e.number === entry.number)) n.entries.push(entry);

@@ -2,7 +2,7 @@ import { addSrc } from '../../model/builder.js';
 import { describeNaclEntry } from '../../model/describe-rule.js';
 import type { Nacl, NaclEntry, SecurityGroup, SgPeer, SgRule, Workload } from '../../model/types.js';
 import { type Cidr, parseCidr } from '../../net/ipv4.js';
-import { type PortRange, parsePortRange, parseProtocol } from '../../net/protocol.js';
+import { icmpTypeCodeIn, type PortRange, parsePortRange, parseProtocol } from '../../net/protocol.js';
 import { isRegion } from '../../net/regions.js';
 import { PORT_WORDS, regionMentions } from './mentions.js';
 import { readSgClauses } from './read-sg-clauses.js';
@@ -679,13 +679,23 @@ function parseNaclRule(x: Sentence, num: string, rest: string, dir?: 'in' | 'out
     for (const [re, p] of PORT_WORDS) if (re.test(noCidr)) ports = { from: p, to: p };
   const number = num === '*' ? 32767 : Number(num);
   const ported = ports && (protocol === 6 || protocol === 17) ? ports : undefined;
-  const label = describeNaclEntry({ number, egress, action, protocol, ports: ported, cidr });
+  const icmp = protocol === 1 ? icmpTypeCodeIn(noCidr) : undefined;
+  const label = describeNaclEntry({
+    number,
+    egress,
+    action,
+    protocol,
+    ports: ported,
+    cidr,
+    ...(icmp ? { icmp } : {}),
+  });
   return {
     number,
     egress,
     action,
     protocol,
     ...(ported ? { ports: ported } : {}),
+    ...(icmp ? { icmp } : {}),
     cidr,
     src: { ...x.src, text: x.src.text.length < 60 ? x.src.text : label },
   };

@@ -263,8 +263,23 @@ function naclEntry(attrs: Map<string, Attr>, src: Source): NaclEntry | undefined
   const egress = bare(attrs, 'egress') === 'true';
   const protocol = parseProtocol(bare(attrs, 'protocol') ?? '-1') ?? -1;
   const ports = portsOf(protocol, attrs);
-  src.text = describeNaclEntry({ number, egress, action, protocol, ports, cidr });
-  return { number, egress, action, protocol, ...(ports ? { ports } : {}), cidr, src };
+  const icmpType = Number(bare(attrs, 'icmp_type') ?? Number.NaN);
+  const icmpCode = Number(bare(attrs, 'icmp_code') ?? -1);
+  const icmp =
+    protocol === 1 && Number.isInteger(icmpType)
+      ? { type: icmpType, code: Number.isInteger(icmpCode) ? icmpCode : -1 }
+      : undefined;
+  src.text = describeNaclEntry({ number, egress, action, protocol, ports, cidr, ...(icmp ? { icmp } : {}) });
+  return {
+    number,
+    egress,
+    action,
+    protocol,
+    ...(ports ? { ports } : {}),
+    ...(icmp ? { icmp } : {}),
+    cidr,
+    src,
+  };
 }
 
 const TARGETS: [string, RouteTargetKind][] = [

@@ -56,13 +56,26 @@ function readEntry(e: JNode): NaclEntry | undefined {
   const ports =
     (protocol === 6 || protocol === 17) && from !== undefined && to !== undefined ? { from, to } : undefined;
   const act = action.toLowerCase() === 'deny' ? 'deny' : 'allow';
-  const label = describeNaclEntry({ number, egress, action: act, protocol, ports, cidr });
+  const itc = field(e, 'IcmpTypeCode');
+  const icmpType = num(itc, 'Type');
+  const icmp =
+    protocol === 1 && icmpType !== undefined ? { type: icmpType, code: num(itc, 'Code') ?? -1 } : undefined;
+  const label = describeNaclEntry({
+    number,
+    egress,
+    action: act,
+    protocol,
+    ports,
+    cidr,
+    ...(icmp ? { icmp } : {}),
+  });
   return {
     number,
     egress,
     action: act,
     protocol,
     ...(ports ? { ports } : {}),
+    ...(icmp ? { icmp } : {}),
     cidr,
     src: objSrc(e, label),
   };
