@@ -331,8 +331,11 @@ function assessInternet(
   return { parts, notes, questions };
 }
 
-const subnetFilter = (p: Place) =>
-  `Name=association.subnet-id,Values=${p.subnet ? idFor(p.subnet, 'subnet ID') : `<subnet ID of ${p.label}>`}`;
+const subnetId = (p: Place) => (p.subnet ? idFor(p.subnet, 'subnet ID') : `<subnet ID of ${p.label}>`);
+
+/** A filter for the route tables or NACLs of these places' subnets: one command (Values takes a list). */
+const subnetFilter = (...places: Place[]) =>
+  `Name=association.subnet-id,Values=${[...new Set(places.map(subnetId))].join(',')}`;
 
 /** What to ask for each control the input leaves open. */
 function gapsOf(path: Path, parts: Record<string, V>): Gap[] {
@@ -346,7 +349,7 @@ function gapsOf(path: Path, parts: Record<string, V>): Gap[] {
       case 'routes':
         out.push({
           hypothesis: `a route table on the way has no route for traffic ${what} (or none back)`,
-          ask: `aws ec2 describe-route-tables --filters ${subnetFilter(path.from)}${path.to.kind === 'vpc' ? ` and --filters ${subnetFilter(path.to)}` : ''}`,
+          ask: `aws ec2 describe-route-tables --filters ${path.to.kind === 'vpc' ? subnetFilter(path.from, path.to) : subnetFilter(path.from)}`,
           order: 20,
         });
         break;
