@@ -451,14 +451,21 @@ export function networkPathOk(ctx: RuleContext, found: readonly Finding[]): Find
           ? `"Connection refused" means the network path to ${path.to.label} works: nothing listens on that port`
           : `The network allows ${describePath(path).replace(/^from /, '')}`,
         explanation: refused
-          ? `Security groups and network ACLs drop packets silently, which shows up as a timeout. "Connection refused" is a TCP reset sent by ${path.to.label}'s host itself: the request got through routing, NACLs and security groups, and nothing was listening on port ${path.port ?? 'that port'} (or a host firewall rejected it). Check that the service is running and bound to the right address (0.0.0.0, not 127.0.0.1), and the port it listens on.`
+          ? `Security groups and network ACLs drop packets silently, which shows up as a timeout. "Connection refused" is ${path.protocol === 17 ? `an ICMP "port unreachable" sent by ${path.to.label}'s host itself (UDP has no reset)` : `a TCP reset sent by ${path.to.label}'s host itself`}: the request got through routing, NACLs and security groups, and nothing was listening on port ${path.port ?? 'that port'} (or a host firewall rejected it). Check that the service is running and bound to the right address (0.0.0.0, not 127.0.0.1), and the port it listens on.`
           : `${open.length ? 'Nothing shown blocks' : 'Routing, network ACLs and security groups all allow'} traffic ${describePath(path)}${notes.length ? ` (${notes.join('; ')})` : ''}. ${
               path.to.kind === 'service'
                 ? 'If calls still fail, look at IAM and the resource policies (a 403), and at DNS.'
                 : 'If it still fails, look at the host (is the service listening, a host firewall), DNS (does the name resolve to this address), TLS, or the application.'
             }`,
         evidence: [
-          ...(refused ? ev(refused.src, 'the host answered with a reset') : []),
+          ...(refused
+            ? ev(
+                refused.src,
+                path.protocol === 17
+                  ? 'the host answered port unreachable'
+                  : 'the host answered with a reset',
+              )
+            : []),
           ev(path.intent.src, 'the path'),
         ],
         fixes:
