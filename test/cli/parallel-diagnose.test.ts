@@ -3,6 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/generate.js';
 import { diagnoseInput } from '../../src/adapters/cli/diagnose-command.js';
 import {
   aCoreIsFree,
@@ -26,17 +27,6 @@ import { createViewRing, ViewRingError, ViewRingReader, ViewRingWriter } from '.
 const dir = mkdtempSync(join(tmpdir(), 'vpcdiag-parallel-'));
 const NOW = new Date('2026-11-26T12:00:00Z');
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const V2 =
   'version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status';
 const V5_EXTRA = 'vpc-id subnet-id instance-id tcp-flags type pkt-srcaddr pkt-dstaddr flow-direction';
@@ -48,7 +38,7 @@ const V5_EXTRA = 'vpc-id subnet-id instance-id tcp-flags type pkt-srcaddr pkt-ds
  * line with a tab, CRLF endings, a non-ASCII comment, and a header that switches to v5 half-way.
  */
 function bigLog(lines: number, seed: number): string {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const enis = [
     'eni-0a1b2c3d4e5f60718',

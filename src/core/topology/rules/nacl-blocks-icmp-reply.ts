@@ -11,6 +11,7 @@ import {
   evalNacl,
   peerCidr,
 } from '../reason/nacl-eval.js';
+import { replyCidr } from '../reason/replies.js';
 import { naclForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Rule } from './rule.js';
@@ -52,18 +53,14 @@ export const naclBlocksIcmpReply: Rule = (ctx) => {
       const decider = v.entry;
       const num = freeRuleNumber(n, egress, decider && decider.number < 32767 ? decider : undefined);
       // the block the ping was let in from is the block the replies go back to
-      const admitted = egress
-        ? evalNacl(n, false, { peer, protocol: ICMP, icmpType: ECHO_REQUEST })
-        : undefined;
-      const admittedCidr =
-        admitted?.verdict === 'allow' && admitted.entry && admitted.entry.cidr.bits > 0
-          ? admitted.entry.cidr.text
-          : undefined;
-      const cidr = egress
-        ? (admittedCidr ?? path.from.subnet?.cidr?.text ?? path.from.vpc?.cidrs[0]?.cidr.text ?? peer.text)
-        : ((path.to.kind === 'vpc'
-            ? (path.to.subnet?.cidr?.text ?? path.to.vpc?.cidrs[0]?.cidr.text)
-            : undefined) ?? peer.text);
+      const cidr = replyCidr(
+        n,
+        egress,
+        path,
+        peer,
+        { peer, protocol: ICMP, icmpType: ECHO_REQUEST },
+        peer.text,
+      );
       const where = egress
         ? `leaving the server's subnet${subnet ? ` ${label(subnet)}` : ''}`
         : `entering the client's subnet${subnet ? ` ${label(subnet)}` : ''}`;

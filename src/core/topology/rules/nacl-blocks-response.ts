@@ -12,7 +12,7 @@ import {
 } from '../net/protocol.js';
 import { idFor, label } from '../reason/lookup.js';
 import { entryName, evalNacl, evalNaclRange, peerCidr, type RangeVerdict } from '../reason/nacl-eval.js';
-import { hasReplies } from '../reason/replies.js';
+import { hasReplies, replyCidr } from '../reason/replies.js';
 import { naclForSide } from '../reason/sides.js';
 import { describePath, subjectOf } from './path-subject.js';
 import type { Path, Rule } from './rule.js';
@@ -111,19 +111,9 @@ export const naclBlocksResponse: Rule = (ctx) => {
       const decider = denied.find((d) => d.entry && d.entry.number < 32767)?.entry ?? denied[0]!.entry;
       const num = freeRuleNumber(n, egress, decider && decider.number < 32767 ? decider : undefined);
       // the block the request was let in from is the block the replies go back to
-      const admitted =
-        egress && path.port !== undefined
-          ? evalNacl(n, false, { peer, protocol: path.protocol, port: path.port })
-          : undefined;
-      const admittedCidr =
-        admitted?.verdict === 'allow' && admitted.entry && admitted.entry.cidr.bits > 0
-          ? admitted.entry.cidr.text
-          : undefined;
-      const cidr = egress
-        ? (admittedCidr ?? path.from.subnet?.cidr?.text ?? path.from.vpc?.cidrs[0]?.cidr.text ?? peer.text)
-        : ((path.to.kind === 'vpc'
-            ? (path.to.subnet?.cidr?.text ?? path.to.vpc?.cidrs[0]?.cidr.text)
-            : undefined) ?? '0.0.0.0/0');
+      const request =
+        path.port !== undefined ? { peer, protocol: path.protocol, port: path.port } : undefined;
+      const cidr = replyCidr(n, egress, path, peer, request, '0.0.0.0/0');
       const deniedText = denied
         .slice(0, 3)
         .map((d) => formatRange(d.range))
